@@ -1,0 +1,77 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { PersistenceModule } from '@app/persistence';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { WorkflowModule } from '@app/workflow';
+import { AuthController } from './auth/auth.controller';
+import { JwtAuthGuard, RolesGuard, UserThrottlerGuard } from './auth/auth.guards';
+import { AuthService } from './auth/auth.service';
+import { AdminBootstrap } from './auth/admin-bootstrap';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { RedisClient } from './common/redis.provider';
+import { IssuesController } from './issues/issues.controller';
+import { HealthController } from './operations/health.controller';
+import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './operations/metrics';
+import {
+  CalendarController,
+  CategoriesController,
+  DeadlinePoliciesController,
+  RegionsController,
+  RoutingRulesController,
+  UnitsController,
+} from './reference/reference.controllers';
+import { UsersController } from './users/users.controller';
+
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        PersistenceModule,
+        WorkflowModule,
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresInSeconds } }),
+        ThrottlerModule.forRoot([{ name: 'per-user', ttl: 1000, limit: config.rateLimitPerSecond }]),
+      ],
+      controllers: [
+        AuthController,
+        UsersController,
+        RegionsController,
+        UnitsController,
+        CategoriesController,
+        RoutingRulesController,
+        DeadlinePoliciesController,
+        CalendarController,
+        IssuesController,
+        HealthController,
+        MetricsController,
+      ],
+      providers: [
+        AuthService,
+        AdminBootstrap,
+        RedisClient,
+        MetricsRegistry,
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        // Order matters: who you are, then your request budget, then what your role may do.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: UserThrottlerGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,27 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, IsString, Matches, ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
+
+/** Unit and category codes: 1–64 characters of [a-z0-9_-] (API.md). */
+export const CODE_PATTERN = /^[a-z0-9_-]{1,64}$/;
+export const IsCode = (options: ValidationOptions = {}) =>
+  applyDecorators(
+    IsString(options),
+    Matches(CODE_PATTERN, { ...options, message: '$property must be 1-64 characters of [a-z0-9_-]' }),
+  );
+
+/** Administrative division codes, GB/T 2260: six digits. */
+export const REGION_PATTERN = /^\d{6}$/;
+export const IsRegionCode = () =>
+  applyDecorators(IsString(), Matches(REGION_PATTERN, { message: '$property must be a 6-digit region code' }));
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const IsLocalDate = () =>
+  applyDecorators(
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+  );
+
+export function isLocalDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
+}

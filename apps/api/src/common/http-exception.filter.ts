@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PreconditionFailedError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  WorkflowError,
+} from '@app/workflow';
+
+const WORKFLOW_STATUS: [new (...args: never[]) => WorkflowError, number][] = [
+  [InvalidInputError, HttpStatus.BAD_REQUEST],
+  [UnauthenticatedError, HttpStatus.UNAUTHORIZED],
+  [ForbiddenError, HttpStatus.FORBIDDEN],
+  [NotFoundError, HttpStatus.NOT_FOUND],
+  [ConflictError, HttpStatus.CONFLICT],
+  [PreconditionFailedError, HttpStatus.PRECONDITION_FAILED],
+  [TooManyRequestsError, HttpStatus.TOO_MANY_REQUESTS],
+];
+
+/** Every error leaves as `{ statusCode, error, message }`; only what is truly ours is a 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, message] = this.describe(exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    if (response.headersSent) return;
+    response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
+  }
+
+  private describe(exception: unknown): [number, string] {
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
+      return [exception.getStatus(), Array.isArray(message) ? message.join('; ') : message];
+    }
+    for (const [type, status] of WORKFLOW_STATUS) {
+      if (exception instanceof type) return [status, exception.message];
+    }
+    // body-parser's errors carry a 4xx status: broken JSON, a body over the limit, an unsupported charset.
+    const status = (exception as { status?: unknown; type?: string })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      if (type === 'entity.too.large') return [413, 'body: larger than the 1 MiB limit'];
+      if (type === 'entity.parse.failed') return [400, 'body: is not valid JSON'];
+      return [status, `body: ${(exception as Error).message}`];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, 'internal error'];
+  }
+}

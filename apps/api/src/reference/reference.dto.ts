@@ -1,0 +1,98 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { SEVERITIES, Severity, UNIT_KINDS, UnitKind } from '@app/domain';
+import { IsCode, IsLocalDate, IsRegionCode } from '../common/codes';
+
+export class CreateRegionDto {
+  @ApiProperty({ example: '522302' }) @IsRegionCode() code: string;
+  @ApiProperty({ example: '兴仁市' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: '522300' }) @IsOptional() @IsRegionCode() parent?: string;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'xingren-gov' }) @IsCode() code: string;
+  @ApiProperty({ example: '兴仁市人民政府' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) @IsIn(UNIT_KINDS) kind: UnitKind;
+  @ApiProperty({ example: '522302' }) @IsRegionCode() regionCode: string;
+  @ApiPropertyOptional({ description: 'the unit an escalation climbs to' }) @IsOptional() @IsCode() parent?: string;
+}
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'rural_roads' }) @IsCode() code: string;
+  @ApiProperty({ example: '农村公路管护' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+}
+
+export class CreateRoutingRuleDto {
+  @ApiPropertyOptional() @IsOptional() @IsCode() category?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRegionCode() regionCode?: string;
+  @ApiProperty() @IsCode() leadUnit: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsCode({ each: true })
+  coUnits?: string[];
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(-1_000_000) @Max(1_000_000) priority?: number;
+}
+
+export class EscalationStepDto {
+  @ApiProperty({ example: 'PT0S', description: 'ISO-8601 duration counted from the due time' })
+  @IsString()
+  @MaxLength(64)
+  after: string;
+
+  @ApiProperty({ example: 1, minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) level: number;
+}
+
+export class CreateDeadlinePolicyDto {
+  @ApiProperty({ enum: SEVERITIES }) @IsIn(SEVERITIES) severity: Severity;
+  @ApiPropertyOptional() @IsOptional() @IsCode() category?: string;
+  @ApiProperty({ enum: ['working', 'natural'] }) @IsIn(['working', 'natural']) calendar: 'working' | 'natural';
+  @ApiProperty({ example: 'P1D' }) @IsString() @MaxLength(64) acknowledgeWithin: string;
+  @ApiProperty({ example: 'P15D' }) @IsString() @MaxLength(64) resolveWithin: string;
+
+  @ApiPropertyOptional({ type: [Number], example: [0.5, 0.8], description: 'fractions of the resolve time' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @Min(0.01, { each: true })
+  @Max(0.99, { each: true })
+  remindAt?: number[];
+
+  @ApiProperty({ type: [EscalationStepDto] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationStepDto)
+  escalations: EscalationStepDto[];
+
+  @ApiPropertyOptional({ example: 'P5D' }) @IsOptional() @IsString() @MaxLength(64) verifyWithin?: string;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxReturns?: number;
+}
+
+export class PutCalendarDayDto {
+  @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) type: 'holiday' | 'workday';
+  @ApiPropertyOptional({ example: '国庆节' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+}
+
+export class CalendarRangeDto {
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsLocalDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsLocalDate() to?: string;
+}

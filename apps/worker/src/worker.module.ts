@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { MessagingModule, OutboxRelay } from '@app/messaging';
+import { PersistenceModule } from '@app/persistence';
+import { AppConfig, PlatformModule } from '@app/platform';
+import { WorkflowModule } from '@app/workflow';
+import { RoutingProcessor } from './routing/routing.processor';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        PersistenceModule,
+        MessagingModule,
+        WorkflowModule,
+      ],
+      providers: [OutboxRelay, RoutingProcessor],
+    };
+  }
+}

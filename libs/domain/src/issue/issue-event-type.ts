@@ -1,0 +1,22 @@
+export const ISSUE_EVENT_TYPES = [
+  'issue.filed',
+  'issue.routed',
+  'issue.triaged',
+  'issue.acknowledged',
+  'issue.returned',
+  'issue.progress_reported',
+  'issue.rectification_submitted',
+  'issue.accepted',
+  'issue.reopened',
+  'issue.extension_requested',
+  'issue.extension_approved',
+  'issue.extension_rejected',
+  'issue.reminder_sent',
+  'issue.acknowledge_overdue',
+  'issue.overdue',
+  'issue.escalated',
+  'issue.supervision_notice',
+  'issue.key_changed',
+  'issue.withdrawn',
+] as const;
+export type IssueEventType = (typeof ISSUE_EVENT_TYPES)[number];

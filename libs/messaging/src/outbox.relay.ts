@@ -1,0 +1,147 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { JobsOptions, Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+import { ALL_QUEUES, QueueName } from './queues';
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: string;
+  payload: Record<string, unknown>;
+  delay_until: Date | null;
+}
+
+const PUBLISHED_RETENTION = '1 day';
+
+/**
+ * Publishes outbox rows to BullMQ after their transaction committed. The outbox id is the job id, so a row
+ * published twice (a crash between publish and mark) is one job. Woken by NOTIFY, with a poll as backstop;
+ * rows are claimed with SKIP LOCKED so several workers can relay at once.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private listener: Client | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private cleanupTimer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private drainAgain = false;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const name of ALL_QUEUES) {
+      this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
+    }
+    await this.listen();
+    this.pollTimer = setInterval(() => this.wake(), this.config.outboxPollIntervalMs);
+    this.cleanupTimer = setInterval(() => void this.deletePublished(), 10 * 60 * 1000);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.cleanupTimer) clearInterval(this.cleanupTimer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Starts a drain, or asks the running one to go round once more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.drainAgain && !this.stopped) {
+        this.drainAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.publishBatch()) === this.config.outboxBatchSize);
+    } catch (error) {
+      // The rows stay unpublished; the next poll retries them.
+      this.logger.warn({ err: error }, 'outbox relay failed; will retry');
+    }
+  }
+
+  /** Claims one batch, publishes it and marks it, all inside one transaction. Returns the batch size. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, queue, job_name, payload, delay_until FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.outboxBatchSize],
+      );
+      if (rows.length === 0) return 0;
+      const now = Date.now();
+      const byQueue = new Map<string, { name: string; data: unknown; opts: JobsOptions }[]>();
+      for (const row of rows) {
+        const jobs = byQueue.get(row.queue) ?? [];
+        const delay = row.delay_until ? Math.max(0, row.delay_until.getTime() - now) : 0;
+        jobs.push({ name: row.job_name, data: row.payload, opts: { jobId: jobIdFor(row), delay } });
+        byQueue.set(row.queue, jobs);
+      }
+      for (const [queueName, jobs] of byQueue) {
+        const queue = this.queues.get(queueName);
+        if (!queue) throw new Error(`outbox row for unknown queue ${queueName}`);
+        await queue.addBulk(jobs);
+      }
+      await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [
+        rows.map((row) => row.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'outbox-listener' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
+      client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = null;
+      setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox listener could not connect; retrying');
+      await client.end().catch(() => undefined);
+      setTimeout(() => void this.listen().catch(() => undefined), 1000);
+    }
+  }
+
+  private async deletePublished(): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM outbox WHERE published_at < now() - interval '${PUBLISHED_RETENTION}'`)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox cleanup failed'));
+  }
+}
+
+/** BullMQ refuses all-digit custom ids, and the payload may name a deterministic id of its own (timers). */
+function jobIdFor(row: OutboxRow): string {
+  const own = row.payload.jobId;
+  return typeof own === 'string' ? own : `outbox-${row.id}`;
+}

@@ -1,0 +1,14 @@
+export { PersistenceModule } from './persistence.module';
+export { dataSourceOptions, runMigrations } from './data-source';
+export { ENTITIES } from './entities';
+export { RegionEntity } from './reference/region.entity';
+export { UnitEntity } from './reference/unit.entity';
+export { CategoryEntity } from './reference/category.entity';
+export { RoutingRuleEntity } from './reference/routing-rule.entity';
+export { DeadlinePolicyEntity, EscalationStep } from './reference/deadline-policy.entity';
+export { CalendarDayEntity } from './reference/calendar-day.entity';
+export { UserEntity } from './users/user.entity';
+export { IssueEntity, IssueLocation, EvidenceItem } from './issues/issue.entity';
+export { IssueEventEntity } from './issues/issue-event.entity';
+export { IdempotencyKeyEntity } from './issues/idempotency-key.entity';
+export { OutboxMessageEntity } from './outbox/outbox-message.entity';

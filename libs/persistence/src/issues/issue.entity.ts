@@ -1,0 +1,109 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { EvidenceType, IssueKind, IssueSource, IssueStatus, Severity } from '@app/domain';
+
+export interface IssueLocation {
+  township?: string;
+  village?: string;
+  lat?: number;
+  lng?: number;
+}
+
+export interface EvidenceItem {
+  type: EvidenceType;
+  uri?: string;
+  description?: string;
+}
+
+@Entity({ name: 'issues' })
+export class IssueEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'reference_no', type: 'varchar', length: 32 })
+  referenceNo: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: IssueKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'category_code', type: 'varchar', length: 64 })
+  category: string;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 6 })
+  regionCode: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  severity: Severity;
+
+  @Column({ type: 'varchar', length: 32 })
+  source: IssueSource;
+
+  @Column({ type: 'jsonb' })
+  location: IssueLocation;
+
+  @Column({ type: 'jsonb' })
+  evidence: EvidenceItem[];
+
+  @Column({ type: 'varchar', length: 32 })
+  status: IssueStatus;
+
+  @Column({ name: 'lead_unit', type: 'varchar', length: 64, nullable: true })
+  leadUnit: string | null;
+
+  @Column({ name: 'co_units', type: 'text', array: true })
+  coUnits: string[];
+
+  @Column({ name: 'returned_by_units', type: 'text', array: true })
+  returnedByUnits: string[];
+
+  @Column({ name: 'return_count', type: 'integer' })
+  returnCount: number;
+
+  @Column({ name: 'filed_by', type: 'varchar', length: 64 })
+  filedBy: string;
+
+  @Column({ name: 'filed_at', type: 'timestamptz' })
+  filedAt: Date;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ name: 'acknowledge_due_at', type: 'timestamptz', nullable: true })
+  acknowledgeDueAt: Date | null;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ type: 'boolean' })
+  overdue: boolean;
+
+  @Column({ name: 'escalation_level', type: 'integer' })
+  escalationLevel: number;
+
+  @Column({ name: 'reopen_count', type: 'integer' })
+  reopenCount: number;
+
+  @Column({ name: 'is_key', type: 'boolean' })
+  isKey: boolean;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** Bumped whenever a deadline moves, so timers set for an older one do nothing. */
+  @Column({ name: 'deadline_version', type: 'integer' })
+  deadlineVersion: number;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { IANAZone } from 'luxon';
+
+export class ConfigError extends Error {}
+
+/** Validated configuration, read once at boot. A bad value stops the process with a message naming the variable. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ key prefix; tests give each file its own. */
+  queuePrefix: string;
+  adminUsername: string | null;
+  adminPassword: string | null;
+  timeZone: string;
+  webhookAllowPrivateTargets: boolean;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  rateLimitPerSecond: number;
+  loginFailuresPerWindow: number;
+  loginFailureWindowSeconds: number;
+  outboxPollIntervalMs: number;
+  outboxBatchSize: number;
+  routingConcurrency: number;
+  databasePoolSize: number;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string {
+  const raw = env[name];
+  if (!raw) throw new ConfigError(`${name} is required`);
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function boolean(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const timeZone = env.TIME_ZONE || 'Asia/Shanghai';
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
+  }
+  const jwtSecret = env.JWT_SECRET || '';
+  if (env.JWT_SECRET !== undefined && jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET must be at least 16 characters');
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: env.QUEUE_PREFIX || 'dh',
+    adminUsername: env.ADMIN_USERNAME || null,
+    adminPassword: env.ADMIN_PASSWORD || null,
+    timeZone,
+    webhookAllowPrivateTargets: boolean(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS'),
+    // Without a configured secret every start signs with a fresh one: tokens then die with the process.
+    jwtSecret: jwtSecret || randomBytes(32).toString('hex'),
+    jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 300, 50, 1_000_000),
+    loginFailuresPerWindow: integer(env, 'LOGIN_FAILURES_PER_WINDOW', 10, 1, 1_000_000),
+    loginFailureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 300, 1, 86_400),
+    outboxPollIntervalMs: integer(env, 'OUTBOX_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    outboxBatchSize: integer(env, 'OUTBOX_BATCH_SIZE', 500, 1, 10_000),
+    routingConcurrency: integer(env, 'ROUTING_CONCURRENCY', 16, 1, 1000),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+
+/** For main.ts: a bad configuration ends the process with one line naming the variable, not a stack trace. */
+export function loadConfigOrExit(env: Env = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

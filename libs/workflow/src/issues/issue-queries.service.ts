@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IssueKind, IssueStatus, Severity } from '@app/domain';
+import { IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
+import type { Actor } from '../actor';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import { findVisibleIssue, scopeIssues } from './issue-access';
+import { IssueView, TimelineItemView, toIssueView, toTimelineItem } from './issue-view';
+
+export interface IssueFilter {
+  status?: IssueStatus;
+  kind?: IssueKind;
+  leadUnit?: string;
+  category?: string;
+  regionCode?: string;
+  severity?: Severity;
+  overdue?: boolean;
+  escalationLevel?: number;
+  filedBy?: string;
+}
+
+const OPEN = `i.status NOT IN ('closed', 'withdrawn')`;
+
+/** Read models: SQL over indexed tables, always scoped to what the caller may see. */
+@Injectable()
+export class IssueQueriesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async get(actor: Actor, id: string): Promise<IssueView> {
+    return toIssueView(await findVisibleIssue(this.dataSource.manager, id, actor));
+  }
+
+  async timeline(actor: Actor, id: string): Promise<{ items: TimelineItemView[] }> {
+    const issue = await findVisibleIssue(this.dataSource.manager, id, actor);
+    const events = await this.dataSource.manager.find(IssueEventEntity, {
+      where: { issueId: issue.id },
+      order: { seq: 'ASC' },
+    });
+    return { items: events.map(toTimelineItem) };
+  }
+
+  async list(actor: Actor, filter: IssueFilter, limit: number, cursor?: string): Promise<Page<IssueView>> {
+    const qb = scopeIssues(this.dataSource.manager.createQueryBuilder(IssueEntity, 'i'), actor);
+    const columns: [keyof IssueFilter, string][] = [
+      ['status', 'status'],
+      ['kind', 'kind'],
+      ['leadUnit', 'lead_unit'],
+      ['category', 'category_code'],
+      ['regionCode', 'region_code'],
+      ['severity', 'severity'],
+      ['overdue', 'overdue'],
+      ['escalationLevel', 'escalation_level'],
+      ['filedBy', 'filed_by'],
+    ];
+    for (const [field, column] of columns) {
+      if (filter[field] !== undefined) qb.andWhere(`i.${column} = :${field}`, { [field]: filter[field] });
+    }
+    if (cursor) {
+      const [filedAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere('(i.filed_at, i.id) < (:cursorFiledAt::timestamptz, :cursorId::uuid)', {
+        cursorFiledAt: filedAt,
+        cursorId: id,
+      });
+    }
+    const rows = await qb.orderBy('i.filed_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1).getMany();
+    return toPage(rows, limit, toIssueView, (row) => [row.filedAt.toISOString(), row.id]);
+  }
+
+  /** A unit's open issues, as lead or co-unit: overdue first, then by due time. */
+  async inbox(actor: Actor, unitCode: string, limit: number, cursor?: string): Promise<Page<IssueView>> {
+    if (!(await this.dataSource.manager.existsBy(UnitEntity, { code: unitCode }))) {
+      throw new NotFoundError(`unit ${unitCode} not found`);
+    }
+    if (actor.role === 'handler' && actor.unit !== unitCode) {
+      throw new ForbiddenError('a handler may read only its own unit inbox');
+    }
+    if (actor.role === 'supervisor') throw new ForbiddenError('role supervisor may not read unit inboxes');
+    const qb = this.dataSource.manager
+      .createQueryBuilder(IssueEntity, 'i')
+      .where(OPEN)
+      .andWhere('(i.lead_unit = :unit OR i.co_units @> ARRAY[:unit]::text[])', { unit: unitCode });
+    if (cursor) {
+      const [notOverdue, due, id] = decodeCursor(cursor, [cursorPart.boolean, cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere(
+        `((NOT i.overdue), coalesce(i.due_at, 'infinity'::timestamptz), i.id) > (:notOverdue, :due::timestamptz, :id::uuid)`,
+        { notOverdue, due, id },
+      );
+    }
+    const rows = await qb
+      .orderBy('(NOT i.overdue)', 'ASC')
+      .addOrderBy(`coalesce(i.due_at, 'infinity'::timestamptz)`, 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(rows, limit, toIssueView, (row) => [!row.overdue, row.dueAt?.toISOString() ?? 'infinity', row.id]);
+  }
+}

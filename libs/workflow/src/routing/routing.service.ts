@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { matchRoutingRule } from '@app/domain';
+import { IssueEntity, RoutingRuleEntity } from '@app/persistence';
+import { SYSTEM_ACTOR } from '../actor';
+import { DeadlineService } from '../deadlines/deadline.service';
+import { EventLog, PendingEvent } from '../issues/event-log';
+import { saveIssue } from '../issues/issue-store';
+
+/**
+ * Routes an issue straight to the unit responsible for it, never through the filer's office. Rules map
+ * (category, region) to a lead unit; the most specific match wins. No match sends it to triage.
+ */
+@Injectable()
+export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadlines: DeadlineService,
+    private readonly eventLog: EventLog,
+  ) {}
+
+  /** The routing job: idempotent, since only a `filed` issue is routed and the row lock serializes runs. */
+  async routeFiledIssue(issueId: string): Promise<'routed' | 'triaged' | 'skipped'> {
+    return this.dataSource.transaction(async (manager) => {
+      const issue = await manager
+        .createQueryBuilder(IssueEntity, 'i')
+        .where('i.id = :issueId', { issueId })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!issue || issue.status !== 'filed') return 'skipped';
+      const now = new Date();
+      const events = await this.route(manager, issue, now);
+      issue.version += 1;
+      await saveIssue(manager, issue);
+      await this.eventLog.append(manager, issue, SYSTEM_ACTOR, events, now);
+      this.logger.debug({ issueId, status: issue.status, leadUnit: issue.leadUnit }, 'issue routed');
+      return events[0].type === 'issue.routed' ? 'routed' : 'triaged';
+    });
+  }
+
+  /**
+   * Finds the unit for an issue (excluding units that returned it) and sets status, units and deadlines on the
+   * entity. The caller saves it and appends the events returned.
+   */
+  async route(manager: EntityManager, issue: IssueEntity, now: Date): Promise<PendingEvent[]> {
+    const ancestry = await this.regionAncestry(manager, issue.regionCode);
+    const candidates = await manager
+      .createQueryBuilder(RoutingRuleEntity, 'r')
+      .where('(r.category_code = :category OR r.category_code IS NULL)', { category: issue.category })
+      .andWhere('(r.region_code = ANY(:ancestry) OR r.region_code IS NULL)', { ancestry })
+      .getMany();
+    const match = matchRoutingRule(candidates, { category: issue.category, regionAncestry: ancestry }, issue.returnedByUnits);
+    if (!match) {
+      this.toTriage(issue);
+      return [{ type: 'issue.triaged', data: { reason: 'no_matching_rule' } }];
+    }
+    await this.assign(manager, issue, match.leadUnit, match.coUnits, now);
+    return [{ type: 'issue.routed', data: { leadUnit: match.leadUnit, coUnits: match.coUnits, ruleId: match.rule.id } }];
+  }
+
+  /** Puts an issue with a unit and starts its deadlines. */
+  async assign(manager: EntityManager, issue: IssueEntity, leadUnit: string, coUnits: string[], now: Date) {
+    issue.status = 'assigned';
+    issue.leadUnit = leadUnit;
+    issue.coUnits = coUnits.filter((unit) => unit !== leadUnit);
+    issue.assignedAt = now;
+    issue.acknowledgedAt = null;
+    const { acknowledgeDueAt, dueAt } = await this.deadlines.assignmentDeadlines(manager, issue, now);
+    issue.acknowledgeDueAt = acknowledgeDueAt;
+    issue.dueAt = dueAt;
+    issue.overdue = false;
+    issue.escalationLevel = 0;
+    issue.deadlineVersion += 1;
+  }
+
+  toTriage(issue: IssueEntity): void {
+    issue.status = 'triage';
+    issue.leadUnit = null;
+    issue.coUnits = [];
+    issue.assignedAt = null;
+    issue.acknowledgedAt = null;
+    issue.acknowledgeDueAt = null;
+    issue.dueAt = null;
+    issue.overdue = false;
+    issue.escalationLevel = 0;
+    issue.deadlineVersion += 1;
+  }
+
+  /** The issue's region, then each region above it, nearest first. */
+  async regionAncestry(manager: EntityManager, regionCode: string): Promise<string[]> {
+    const rows: { code: string }[] = await manager.query(
+      `WITH RECURSIVE ancestry AS (
+         SELECT code, parent_code, 0 AS depth FROM regions WHERE code = $1
+         UNION ALL
+         SELECT r.code, r.parent_code, a.depth + 1 FROM regions r JOIN ancestry a ON r.code = a.parent_code
+          WHERE a.depth < 16
+       ) SELECT code FROM ancestry ORDER BY depth`,
+      [regionCode],
+    );
+    return rows.map((row) => row.code);
+  }
+}
+
