@@ -1,0 +1,119 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import request from 'supertest';
+import { runMigrations } from '@app/persistence';
+import { AppConfig, loadConfig } from '@app/platform';
+import { createApiApp } from '../../apps/api/src/api-app';
+import { createWorkerApp } from '../../apps/worker/src/worker-app';
+
+export interface TestAppOptions {
+  /** Run the worker in this process (default true). */
+  worker?: boolean;
+  env?: Record<string, string>;
+}
+
+/** One database and one Redis prefix per test file, so files run in parallel without seeing each other. */
+export class TestApp {
+  private tokens = new Map<string, string>();
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly api: NestExpressApplication,
+    private worker: INestApplicationContext | null,
+    readonly databaseName: string,
+    readonly db: Client,
+  ) {}
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const databaseName = `dh_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL as string);
+    url.pathname = `/${databaseName}`;
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      QUEUE_PREFIX: `t-${databaseName}`,
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'admin-password',
+      JWT_SECRET: 'test-secret-test-secret',
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      RATE_LIMIT_PER_SECOND: '10000',
+      ...options.env,
+    });
+    await runMigrations(config.databaseUrl);
+    const api = await createApiApp(config, { logs: false });
+    await api.init();
+    const worker = options.worker === false ? null : await createWorkerApp(config, { logs: false });
+    const db = new Client({ connectionString: config.databaseUrl });
+    await db.connect();
+    return new TestApp(config, api, worker, databaseName, db);
+  }
+
+  get http() {
+    return request(this.api.getHttpServer());
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker ??= await createWorkerApp(this.config, { logs: false });
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = null;
+  }
+
+  async token(username: string, password = 'test-password'): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const response = await this.http
+      .post('/api/v1/auth/login')
+      .send({ username, password: username === 'admin' ? 'admin-password' : password });
+    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    this.tokens.set(username, response.body.accessToken);
+    return response.body.accessToken;
+  }
+
+  /** A request as this user. */
+  async as(username: string) {
+    const auth = `Bearer ${await this.token(username)}`;
+    const http = this.http;
+    return {
+      get: (path: string) => http.get(path).set('Authorization', auth),
+      post: (path: string, body?: object) => http.post(path).set('Authorization', auth).send(body ?? {}),
+      put: (path: string, body?: object) => http.put(path).set('Authorization', auth).send(body ?? {}),
+      delete: (path: string) => http.delete(path).set('Authorization', auth),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.api.close();
+    await this.db.end();
+    const redis = new Redis(this.config.redisUrl);
+    const keys = await redis.keys(`${this.config.queuePrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** Polls until the check returns a value other than undefined/false, or fails after the timeout. Never a bare sleep. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
