@@ -116,7 +116,9 @@ describe('an issue worked from filing to closure', () => {
     expect((await handler.get(`${API}/issues/${issue.id}`)).status).toBe(404);
 
     // the second return reaches the policy's bound (2): the inspection office decides
-    const again = await (await app.as('xingyi-handler')).post(`${API}/issues/${issue.id}/return`, { reason: 'Not ours either' });
+    const again = await (
+      await app.as('xingyi-handler')
+    ).post(`${API}/issues/${issue.id}/return`, { reason: 'Not ours either' });
     expect(again.body).toMatchObject({ status: 'triage', leadUnit: null, returnCount: 2 });
     expect(await timelineTypes(issue.id)).toEqual([
       'issue.filed',
@@ -130,7 +132,9 @@ describe('an issue worked from filing to closure', () => {
     expect(timeline.body.items[2].data).toMatchObject({ unit: 'xingren-gov', reasonCode: 'not_our_jurisdiction' });
     expect(timeline.body.items[4].data).toMatchObject({ unit: 'xingyi-gov', reasonCode: 'other' });
     const rules = await admin.get(`${API}/routing-rules`);
-    const prefectureRule = rules.body.items.find((rule: { regionCode: string }) => rule.regionCode === '522300' && !rule.category);
+    const prefectureRule = rules.body.items.find(
+      (rule: { regionCode: string }) => rule.regionCode === '522300' && !rule.category,
+    );
     expect((await admin.delete(`${API}/routing-rules/${prefectureRule.id}`)).status).toBe(204);
   });
 
@@ -159,12 +163,20 @@ describe('an issue worked from filing to closure', () => {
     const token = await app.token('supervisor');
     const filed = await Promise.all(
       [1, 2, 3].map(() =>
-        app.http.post(`${API}/issues`).set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send(issueBody()),
+        app.http
+          .post(`${API}/issues`)
+          .set('Authorization', `Bearer ${token}`)
+          .set('Idempotency-Key', key)
+          .send(issueBody()),
       ),
     );
     expect(filed.map((response) => response.status)).toEqual([201, 201, 201]);
     expect(new Set(filed.map((response) => response.body.id)).size).toBe(1);
-    const later = await app.http.post(`${API}/issues`).set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send(issueBody());
+    const later = await app.http
+      .post(`${API}/issues`)
+      .set('Authorization', `Bearer ${token}`)
+      .set('Idempotency-Key', key)
+      .send(issueBody());
     expect(later.body.id).toBe(filed[0].body.id);
     // the same key from another user is another issue
     const other = await app.http
@@ -181,7 +193,9 @@ describe('an issue worked from filing to closure', () => {
     const issue = await fileRouted(app);
     const token = await app.token('xingren-handler');
     const responses = await Promise.all(
-      [1, 2, 3, 4].map(() => app.http.post(`${API}/issues/${issue.id}/acknowledge`).set('Authorization', `Bearer ${token}`)),
+      [1, 2, 3, 4].map(() =>
+        app.http.post(`${API}/issues/${issue.id}/acknowledge`).set('Authorization', `Bearer ${token}`),
+      ),
     );
     expect(responses.map((response) => response.status).sort()).toEqual([200, 409, 409, 409]);
     expect((await timelineTypes(issue.id)).filter((type) => type === 'issue.acknowledged')).toHaveLength(1);
@@ -219,7 +233,9 @@ describe('an issue worked from filing to closure', () => {
     expect(firstPage.status).toBe(200);
     expect(firstPage.body.items).toHaveLength(2);
     expect(firstPage.body.nextCursor).toEqual(expect.any(String));
-    const secondPage = await supervisor2.get(`${API}/issues?severity=urgent&limit=2&cursor=${firstPage.body.nextCursor}`);
+    const secondPage = await supervisor2.get(
+      `${API}/issues?severity=urgent&limit=2&cursor=${firstPage.body.nextCursor}`,
+    );
     expect(secondPage.body.items).toHaveLength(1);
     expect(secondPage.body.nextCursor).toBeNull();
     const ids = [...firstPage.body.items, ...secondPage.body.items].map((item: { id: string }) => item.id);

@@ -19,11 +19,50 @@ export async function seedReference(app: TestApp): Promise<void> {
   for (const category of ['rural_roads', 'coal_industry_upgrade', 'unrouted']) {
     await ok(admin.post(`${API}/categories`, { code: category, name: category }));
   }
-  await ok(admin.post(`${API}/units`, { code: 'pref-inspection', name: '州委督查室', kind: 'inspection_office', regionCode: '522300' }));
-  await ok(admin.post(`${API}/units`, { code: 'xingyi-gov', name: '兴义市人民政府', kind: 'government', regionCode: '522301', parent: 'pref-inspection' }));
-  await ok(admin.post(`${API}/units`, { code: 'xingren-gov', name: '兴仁市人民政府', kind: 'government', regionCode: '522302', parent: 'pref-inspection' }));
-  await ok(admin.post(`${API}/units`, { code: 'pref-energy', name: '州能源局', kind: 'department', regionCode: '522300', parent: 'pref-inspection' }));
-  await ok(admin.post(`${API}/units`, { code: 'pref-emergency', name: '州应急管理局', kind: 'department', regionCode: '522300', parent: 'pref-inspection' }));
+  await ok(
+    admin.post(`${API}/units`, {
+      code: 'pref-inspection',
+      name: '州委督查室',
+      kind: 'inspection_office',
+      regionCode: '522300',
+    }),
+  );
+  await ok(
+    admin.post(`${API}/units`, {
+      code: 'xingyi-gov',
+      name: '兴义市人民政府',
+      kind: 'government',
+      regionCode: '522301',
+      parent: 'pref-inspection',
+    }),
+  );
+  await ok(
+    admin.post(`${API}/units`, {
+      code: 'xingren-gov',
+      name: '兴仁市人民政府',
+      kind: 'government',
+      regionCode: '522302',
+      parent: 'pref-inspection',
+    }),
+  );
+  await ok(
+    admin.post(`${API}/units`, {
+      code: 'pref-energy',
+      name: '州能源局',
+      kind: 'department',
+      regionCode: '522300',
+      parent: 'pref-inspection',
+    }),
+  );
+  await ok(
+    admin.post(`${API}/units`, {
+      code: 'pref-emergency',
+      name: '州应急管理局',
+      kind: 'department',
+      regionCode: '522300',
+      parent: 'pref-inspection',
+    }),
+  );
   await ok(admin.post(`${API}/routing-rules`, { regionCode: '522301', leadUnit: 'xingyi-gov' }));
   await ok(admin.post(`${API}/routing-rules`, { regionCode: '522302', leadUnit: 'xingren-gov' }));
   await ok(

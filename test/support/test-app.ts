@@ -75,7 +75,8 @@ export class TestApp {
     const response = await this.http
       .post('/api/v1/auth/login')
       .send({ username, password: username === 'admin' ? 'admin-password' : password });
-    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
     this.tokens.set(username, response.body.accessToken);
     return response.body.accessToken;
   }
@@ -86,8 +87,16 @@ export class TestApp {
     const http = this.http;
     return {
       get: (path: string) => http.get(path).set('Authorization', auth),
-      post: (path: string, body?: object) => http.post(path).set('Authorization', auth).send(body ?? {}),
-      put: (path: string, body?: object) => http.put(path).set('Authorization', auth).send(body ?? {}),
+      post: (path: string, body?: object) =>
+        http
+          .post(path)
+          .set('Authorization', auth)
+          .send(body ?? {}),
+      put: (path: string, body?: object) =>
+        http
+          .put(path)
+          .set('Authorization', auth)
+          .send(body ?? {}),
       delete: (path: string) => http.delete(path).set('Authorization', auth),
     };
   }
@@ -108,7 +117,11 @@ export class TestApp {
 }
 
 /** Polls until the check returns a value other than undefined/false, or fails after the timeout. Never a bare sleep. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

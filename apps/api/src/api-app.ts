@@ -1,4 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
+import { json, NextFunction, Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,15 +9,38 @@ import type { AppConfig } from '@app/platform';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 
+const BODY_LIMIT = '1mb';
+
+/** body-parser's own errors, answered in the API's error shape before they reach any route. */
+function bodyParserErrors(
+  error: { type?: string; status?: number; message?: string },
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  const answer = (statusCode: number, message: string) =>
+    response.status(statusCode).json({ statusCode, error: STATUS_CODES[statusCode], message });
+  if (error?.type === 'entity.parse.failed') return void answer(400, `body: is not valid JSON (${error.message})`);
+  if (error?.type === 'entity.too.large') return void answer(413, 'body: larger than the 1 MiB limit');
+  if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+    return void answer(error.status, `body: ${error.message}`);
+  }
+  next(error);
+}
+
 /** Builds the HTTP application; main.ts and the end-to-end tests both start it this way. */
-export async function createApiApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: { logs?: boolean } = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(json({ limit: BODY_LIMIT }));
+  app.use(bodyParserErrors);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', {
@@ -25,7 +50,6 @@ export async function createApiApp(config: AppConfig, options: { logs?: boolean 
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@app/platform';
+import { exitCleanlyOnSignals, loadConfigOrExit } from '@app/platform';
 import { runMigrations } from '@app/persistence';
 import { createApiApp } from './api-app';
 
@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await runMigrations(config.databaseUrl);
   const app = await createApiApp(config);
+  exitCleanlyOnSignals(app, 'api');
   await app.listen(config.port);
 }
 

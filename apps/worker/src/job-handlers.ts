@@ -3,7 +3,10 @@ import type { Job } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@app/messaging';
 
 export type JobHandlers<Q extends QueueName> = {
-  [J in JobName as (typeof JOB_QUEUE)[J] extends Q ? J : never]: (payload: JobPayloads[J], job: Job) => Promise<unknown>;
+  [J in JobName as (typeof JOB_QUEUE)[J] extends Q ? J : never]: (
+    payload: JobPayloads[J],
+    job: Job,
+  ) => Promise<unknown>;
 };
 
 /** At boot: every job name declared for the queue has exactly one handler, and no handler is for another queue. */

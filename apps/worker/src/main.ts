@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { runMigrations } from '@app/persistence';
-import { loadConfigOrExit } from '@app/platform';
+import { exitCleanlyOnSignals, loadConfigOrExit } from '@app/platform';
 import { createWorkerApp } from './worker-app';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await runMigrations(config.databaseUrl);
-  await createWorkerApp(config);
+  exitCleanlyOnSignals(await createWorkerApp(config), 'worker');
 }
 
 main().catch((error) => {

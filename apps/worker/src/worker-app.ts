@@ -5,14 +5,15 @@ import type { AppConfig } from '@app/platform';
 import { WorkerModule } from './worker.module';
 
 /** The worker is an application context: processors and the outbox relay, no HTTP port. */
-export async function createWorkerApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<INestApplicationContext> {
+export async function createWorkerApp(
+  config: AppConfig,
+  options: { logs?: boolean } = {},
+): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  // SIGTERM closes the BullMQ workers first (they finish their active jobs), then the connections.
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

@@ -3,7 +3,12 @@ export { Actor, SYSTEM_ACTOR } from './actor';
 export * from './errors';
 export { Page } from './pagination';
 export { IssueView, TimelineItemView, toIssueView } from './issues/issue-view';
-export { IssueCommandsService, FileIssueInput, VerificationInput, CommandOptions } from './issues/issue-commands.service';
+export {
+  IssueCommandsService,
+  FileIssueInput,
+  VerificationInput,
+  CommandOptions,
+} from './issues/issue-commands.service';
 export { IssueQueriesService, IssueFilter } from './issues/issue-queries.service';
 export { ReferenceDataService, DeadlinePolicyInput } from './reference/reference-data.service';
 export { RoutingService } from './routing/routing.service';

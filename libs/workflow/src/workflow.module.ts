@@ -19,6 +19,13 @@ import { UsersService } from './users/users.service';
     RoutingService,
     UsersService,
   ],
-  exports: [IssueCommandsService, IssueQueriesService, ReferenceDataService, RoutingService, UsersService, DeadlineService],
+  exports: [
+    IssueCommandsService,
+    IssueQueriesService,
+    ReferenceDataService,
+    RoutingService,
+    UsersService,
+    DeadlineService,
+  ],
 })
 export class WorkflowModule {}

@@ -39,19 +39,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const message =
-        typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
+        typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
       return [exception.getStatus(), Array.isArray(message) ? message.join('; ') : message];
     }
     for (const [type, status] of WORKFLOW_STATUS) {
       if (exception instanceof type) return [status, exception.message];
-    }
-    // body-parser's errors carry a 4xx status: broken JSON, a body over the limit, an unsupported charset.
-    const status = (exception as { status?: unknown; type?: string })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: string }).type;
-      if (type === 'entity.too.large') return [413, 'body: larger than the 1 MiB limit'];
-      if (type === 'entity.parse.failed') return [400, 'body: is not valid JSON'];
-      return [status, `body: ${(exception as Error).message}`];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, 'internal error'];
   }

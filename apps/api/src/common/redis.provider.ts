@@ -7,7 +7,11 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1, keyPrefix: `${config.queuePrefix}:api:` });
+    super({
+      ...redisConnectionOptions(config.redisUrl),
+      maxRetriesPerRequest: 1,
+      keyPrefix: `${config.queuePrefix}:api:`,
+    });
     // Connection errors surface as failed commands (and 503 from /health); don't crash on the event.
     this.on('error', () => undefined);
   }

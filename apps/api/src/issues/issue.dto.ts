@@ -121,6 +121,9 @@ export class AssignDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }
 
+/** Commands without fields still refuse unknown ones. */
+export class EmptyBodyDto {}
+
 export class WithdrawDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }
@@ -188,7 +191,10 @@ export class TimelineItemDto {
   @ApiProperty() seq: number;
   @ApiProperty() type: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiProperty({ example: { username: 'xingren-handler', role: 'handler' } }) actor: { username: string; role?: string };
+  @ApiProperty({ example: { username: 'xingren-handler', role: 'handler' } }) actor: {
+    username: string;
+    role?: string;
+  };
   @ApiProperty({ type: Object }) data: Record<string, unknown>;
 }
 

@@ -1,15 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -27,6 +16,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid-param';
 import {
   AssignDto,
+  EmptyBodyDto,
   FileIssueDto,
   IssueDto,
   IssueListQueryDto,
@@ -104,7 +94,12 @@ export class IssuesController {
   @ApiOkResponse({ type: IssueDto })
   @ApiConflictResponse({ description: 'not in status assigned' })
   @ApiPreconditionFailedResponse()
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string, @Headers('if-match') ifMatch?: string) {
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() _body: EmptyBodyDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.commands.acknowledge(actor, id, commandOptions(ifMatch));
   }
 

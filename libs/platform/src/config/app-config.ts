@@ -92,7 +92,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
-
 /** For main.ts: a bad configuration ends the process with one line naming the variable, not a stack trace. */
 export function loadConfigOrExit(env: Env = process.env): AppConfig {
   try {

@@ -48,13 +48,17 @@ export class DeadlineService {
 
   private async add(manager: EntityManager, policy: DeadlinePolicyEntity, duration: string, from: Date) {
     const overrides = policy.calendar === 'working' ? await this.overrides(manager) : undefined;
-    return addDuration(from, parseIsoDuration(duration), policy.calendar, { timeZone: this.config.timeZone, overrides });
+    return addDuration(from, parseIsoDuration(duration), policy.calendar, {
+      timeZone: this.config.timeZone,
+      overrides,
+    });
   }
 
   // Calendar days change a few times a year; a short cache spares a query per assignment.
   private async overrides(manager: EntityManager): Promise<CalendarOverrides> {
     const now = Date.now();
-    if (this.calendarCache && now - this.calendarCache.loadedAt < CALENDAR_CACHE_MS) return this.calendarCache.overrides;
+    if (this.calendarCache && now - this.calendarCache.loadedAt < CALENDAR_CACHE_MS)
+      return this.calendarCache.overrides;
     const days = await manager.find(CalendarDayEntity);
     const overrides: CalendarOverrides = {
       holidays: new Set(days.filter((d) => d.type === 'holiday').map((d) => d.day)),

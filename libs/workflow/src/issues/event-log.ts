@@ -21,10 +21,9 @@ export class EventLog {
     occurredAt: Date,
   ): Promise<IssueEventEntity[]> {
     if (events.length === 0) return [];
-    const [{ seq }] = await manager.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM issue_events WHERE issue_id = $1',
-      [issue.id],
-    );
+    const [{ seq }] = await manager.query('SELECT coalesce(max(seq), 0) AS seq FROM issue_events WHERE issue_id = $1', [
+      issue.id,
+    ]);
     const rows = events.map((event, index) =>
       manager.create(IssueEventEntity, {
         issueId: issue.id,

@@ -75,7 +75,11 @@ export class IssueCommandsService {
     private readonly deadlines: DeadlineService,
   ) {}
 
-  async file(actor: Actor, input: FileIssueInput, idempotencyKey?: string): Promise<{ issue: IssueView; replayed: boolean }> {
+  async file(
+    actor: Actor,
+    input: FileIssueInput,
+    idempotencyKey?: string,
+  ): Promise<{ issue: IssueView; replayed: boolean }> {
     if (idempotencyKey) {
       const previous = await this.issueForKey(actor, idempotencyKey);
       if (previous) return { issue: previous, replayed: true };
@@ -183,7 +187,10 @@ export class IssueCommandsService {
         if (issue.returnCount >= maxReturns) {
           this.routing.toTriage(issue);
           issue.status = transition('assigned', 'return', { routed: false });
-          return [returned, { type: 'issue.triaged', data: { reason: 'max_returns_reached', returns: issue.returnCount } }];
+          return [
+            returned,
+            { type: 'issue.triaged', data: { reason: 'max_returns_reached', returns: issue.returnCount } },
+          ];
         }
         const routed = await this.routing.route(manager, issue, now);
         issue.status = transition('assigned', 'return', { routed: issue.status === 'assigned' });
@@ -252,7 +259,12 @@ export class IssueCommandsService {
         issue.overdue = false;
         issue.escalationLevel = 0;
         issue.deadlineVersion += 1;
-        return [{ type: 'issue.reopened', data: { ...data, dueAt: dueAt?.toISOString() ?? null, reopenCount: issue.reopenCount } }];
+        return [
+          {
+            type: 'issue.reopened',
+            data: { ...data, dueAt: dueAt?.toISOString() ?? null, reopenCount: issue.reopenCount },
+          },
+        ];
       },
     });
   }
@@ -277,7 +289,13 @@ export class IssueCommandsService {
         return [
           {
             type: 'issue.routed',
-            data: { leadUnit: issue.leadUnit, coUnits: issue.coUnits, manual: true, reason: input.reason, previousUnit },
+            data: {
+              leadUnit: issue.leadUnit,
+              coUnits: issue.coUnits,
+              manual: true,
+              reason: input.reason,
+              previousUnit,
+            },
           },
         ];
       },

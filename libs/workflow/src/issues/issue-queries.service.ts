@@ -64,7 +64,11 @@ export class IssueQueriesService {
         cursorId: id,
       });
     }
-    const rows = await qb.orderBy('i.filed_at', 'DESC').addOrderBy('i.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('i.filed_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toPage(rows, limit, toIssueView, (row) => [row.filedAt.toISOString(), row.id]);
   }
 

@@ -78,7 +78,9 @@ export function toTimelineItem(event: IssueEventEntity): TimelineItemView {
     seq: event.seq,
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),
-    actor: event.actorRole ? { username: event.actorUsername, role: event.actorRole } : { username: event.actorUsername },
+    actor: event.actorRole
+      ? { username: event.actorUsername, role: event.actorRole }
+      : { username: event.actorUsername },
     data: event.data,
   };
 }

@@ -110,8 +110,17 @@ export class ReferenceDataService {
       const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
       qb.where('(r.created_at, r.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
     }
-    const rows = await qb.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(limit + 1).getMany();
-    return toPage(rows, limit, (row) => row, (row) => [row.createdAt.toISOString(), row.id]);
+    const rows = await qb
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.createdAt.toISOString(), row.id],
+    );
   }
 
   async deleteRoutingRule(id: string): Promise<void> {
@@ -126,7 +135,9 @@ export class ReferenceDataService {
       const value = input[field];
       if (value !== undefined) this.assertDuration(field, value, input.calendar);
     }
-    input.escalations.forEach((step, index) => this.assertDuration(`escalations[${index}].after`, step.after, 'natural'));
+    input.escalations.forEach((step, index) =>
+      this.assertDuration(`escalations[${index}].after`, step.after, 'natural'),
+    );
     const levels = input.escalations.map((step) => step.level);
     if (new Set(levels).size !== levels.length) {
       throw new InvalidInputError('escalations', 'each level may appear only once');
@@ -136,7 +147,9 @@ export class ReferenceDataService {
         .createQueryBuilder(DeadlinePolicyEntity, 'p')
         .setLock('pessimistic_write')
         .where('p.severity = :severity', { severity: input.severity })
-        .andWhere(input.category ? 'p.category_code = :category' : 'p.category_code IS NULL', { category: input.category })
+        .andWhere(input.category ? 'p.category_code = :category' : 'p.category_code IS NULL', {
+          category: input.category,
+        })
         .getOne();
       const policy = manager.create(DeadlinePolicyEntity, {
         ...(existing ?? {}),
@@ -188,7 +201,8 @@ export class ReferenceDataService {
     field: string,
     code: string,
   ): Promise<void> {
-    if (!(await this.dataSource.manager.existsBy(entity, { code }))) throw new InvalidInputError(field, `"${code}" does not exist`);
+    if (!(await this.dataSource.manager.existsBy(entity, { code })))
+      throw new InvalidInputError(field, `"${code}" does not exist`);
   }
 
   private async insertUnique<T extends { code: string }>(
@@ -209,13 +223,25 @@ export class ReferenceDataService {
     }
   }
 
-  private async listByCode<T extends { code: string }>(entity: new () => T, limit: number, cursor?: string): Promise<Page<T>> {
+  private async listByCode<T extends { code: string }>(
+    entity: new () => T,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<T>> {
     const qb = this.dataSource.manager.createQueryBuilder(entity, 'x');
     if (cursor) {
       const [code] = decodeCursor(cursor, [cursorPart.string]);
       qb.where('x.code > :code', { code });
     }
-    const rows = await qb.orderBy('x.code', 'ASC').limit(limit + 1).getMany();
-    return toPage(rows, limit, (row) => row, (row) => [row.code]);
+    const rows = await qb
+      .orderBy('x.code', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.code],
+    );
   }
 }

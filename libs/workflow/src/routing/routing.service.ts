@@ -52,13 +52,19 @@ export class RoutingService {
       .where('(r.category_code = :category OR r.category_code IS NULL)', { category: issue.category })
       .andWhere('(r.region_code = ANY(:ancestry) OR r.region_code IS NULL)', { ancestry })
       .getMany();
-    const match = matchRoutingRule(candidates, { category: issue.category, regionAncestry: ancestry }, issue.returnedByUnits);
+    const match = matchRoutingRule(
+      candidates,
+      { category: issue.category, regionAncestry: ancestry },
+      issue.returnedByUnits,
+    );
     if (!match) {
       this.toTriage(issue);
       return [{ type: 'issue.triaged', data: { reason: 'no_matching_rule' } }];
     }
     await this.assign(manager, issue, match.leadUnit, match.coUnits, now);
-    return [{ type: 'issue.routed', data: { leadUnit: match.leadUnit, coUnits: match.coUnits, ruleId: match.rule.id } }];
+    return [
+      { type: 'issue.routed', data: { leadUnit: match.leadUnit, coUnits: match.coUnits, ruleId: match.rule.id } },
+    ];
   }
 
   /** Puts an issue with a unit and starts its deadlines. */
@@ -103,4 +109,3 @@ export class RoutingService {
     return rows.map((row) => row.code);
   }
 }
-

@@ -1,0 +1,183 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { get } from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runMigrations } from '@app/persistence';
+import { DEMO_USERS, seedDemo } from './demo/demo-seed';
+import { LocalServices, projectRoot, startLocalServices } from './local-services';
+
+// `npm start`: the whole service on one machine. Without DATABASE_URL / REDIS_URL it runs its own PostgreSQL
+// and Redis with data under .data/; then it migrates, seeds an empty embedded database, and runs api + worker.
+
+const CHILD_STOP_TIMEOUT_MS = 15_000;
+const API_READY_TIMEOUT_MS = 60_000;
+const DEFAULT_ADMIN = { username: 'admin', password: 'admin-password-change-me' };
+
+const root = projectRoot();
+const dataDir = join(root, '.data');
+const children = new Map<string, ChildProcess>();
+let servicesStarting: Promise<LocalServices> | undefined;
+let shuttingDown: Promise<void> | undefined;
+
+function shutdown(code: number, reason: string): Promise<void> {
+  shuttingDown ??= (async () => {
+    console.log(`\n${reason}: shutting down ...`);
+    await Promise.all([...children.entries()].map(([name, child]) => stopChild(name, child)));
+    // Services still starting are stopped once they are up, so nothing is left behind.
+    const services = await servicesStarting?.catch(() => undefined);
+    await services?.stop();
+    console.log('Stopped.');
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+
+function stopChild(name: string, child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      console.log(`${name} did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killing it.`);
+      child.kill('SIGKILL');
+    }, CHILD_STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
+  // Own process group: a Ctrl-C on the terminal reaches only us, and each child gets exactly one SIGTERM.
+  const child = spawn(process.execPath, [join(root, script)], { env, stdio: 'inherit', detached: true });
+  children.set(name, child);
+  child.once('error', (err) => void shutdown(1, `${name} could not start: ${err.message}`));
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown) void shutdown(1, `${name} exited unexpectedly (${signal ?? `code ${code}`})`);
+  });
+}
+
+async function jwtSecret(): Promise<string> {
+  const file = join(dataDir, 'jwt-secret');
+  const existing = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (existing.length >= 16) return existing;
+  const secret = randomBytes(32).toString('hex');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+async function hasUnits(databaseUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM units) AS present');
+    return rows[0].present;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Resolves once the API answers HTTP on /health (any status), or after a timeout. */
+async function waitForApi(port: string): Promise<boolean> {
+  const deadline = Date.now() + API_READY_TIMEOUT_MS;
+  while (Date.now() < deadline && !shuttingDown) {
+    const answered = await new Promise<boolean>((done) => {
+      const req = get({ host: '127.0.0.1', port, path: '/health', timeout: 2000 }, (res) => {
+        res.resume();
+        done(true);
+      });
+      req.once('timeout', () => req.destroy());
+      req.once('error', () => done(false));
+    });
+    if (answered) return true;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  return false;
+}
+
+function masked(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void shutdown(0, `Received ${signal}`));
+  }
+  // If we die without shutting down, the api and worker must not outlive us.
+  process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const embeddedDatabase = !env.DATABASE_URL;
+  const embeddedRedis = !env.REDIS_URL;
+  if (embeddedDatabase || embeddedRedis) {
+    servicesStarting = startLocalServices({
+      dataDir,
+      persistent: true,
+      postgres: embeddedDatabase,
+      redis: embeddedRedis,
+    });
+    const services = await servicesStarting;
+    void services.died.then((message) => shutdown(1, message));
+    env.DATABASE_URL ||= services.databaseUrl;
+    env.REDIS_URL ||= services.redisUrl;
+  }
+  const databaseUrl = env.DATABASE_URL as string;
+  env.JWT_SECRET ||= await jwtSecret();
+  if (embeddedDatabase) {
+    env.ADMIN_USERNAME ||= DEFAULT_ADMIN.username;
+    env.ADMIN_PASSWORD ||= DEFAULT_ADMIN.password;
+  }
+
+  await runMigrations(databaseUrl);
+  const seeded = embeddedDatabase && !(await hasUnits(databaseUrl));
+  if (seeded) await seedDemo(databaseUrl);
+  if (shuttingDown) return;
+
+  startChild('api', 'dist/apps/api/src/main.js', env);
+  startChild('worker', 'dist/apps/worker/src/main.js', env);
+  const port = env.PORT || '3000';
+  const ready = await waitForApi(port);
+  if (shuttingDown) return;
+
+  const lines = [
+    '',
+    '==================== direct-handling ====================',
+    `PostgreSQL: ${embeddedDatabase ? `${databaseUrl}  (embedded, data in .data/postgres)` : masked(databaseUrl)}`,
+    `Redis:      ${embeddedRedis ? `${env.REDIS_URL}  (local redis-server)` : masked(env.REDIS_URL as string)}`,
+    `API:        http://localhost:${port}/api/v1${ready ? '' : '  (not answering yet)'}`,
+    `API docs:   http://localhost:${port}/docs`,
+  ];
+  if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
+    const shown = env.ADMIN_PASSWORD === DEFAULT_ADMIN.password ? env.ADMIN_PASSWORD : '(from ADMIN_PASSWORD)';
+    lines.push(`Admin:      ${env.ADMIN_USERNAME} / ${shown}  (created at first start if no admin exists)`);
+  } else {
+    lines.push('Admin:      none configured (set ADMIN_USERNAME and ADMIN_PASSWORD)');
+  }
+  if (embeddedDatabase) {
+    lines.push(`Demo users${seeded ? ' (just seeded)' : ''}:`);
+    for (const u of DEMO_USERS)
+      lines.push(`  ${u.username} / ${u.password}  (${u.role}${u.unit ? `, ${u.unit}` : ''})`);
+  }
+  const login = embeddedDatabase
+    ? { username: 'supervisor', password: 'demo-password' }
+    : { username: env.ADMIN_USERNAME ?? 'admin', password: '<password>' };
+  lines.push(
+    `Log in:     curl -X POST http://localhost:${port}/api/v1/auth/login -H 'Content-Type: application/json' \\`,
+    `              -d '{"username":"${login.username}","password":"${login.password}"}'`,
+    '            then send the accessToken as "Authorization: Bearer <token>".',
+    'Press Ctrl-C to stop.',
+    '=========================================================',
+    '',
+  );
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  if (!shuttingDown) console.error(err);
+  void shutdown(1, 'Start-up failed');
+});

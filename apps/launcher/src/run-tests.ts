@@ -1,0 +1,70 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { constants } from 'node:os';
+import { LocalServices, projectRoot, startLocalServices } from './local-services';
+
+// `npm test [jest args…]`: runs jest against DATABASE_URL / REDIS_URL, or against a throwaway PostgreSQL and
+// Redis started here (data in a fresh .data/test-* folder, removed afterwards) when they are unset.
+
+async function main(): Promise<number> {
+  const root = projectRoot();
+  const args = process.argv.slice(2);
+  if (process.env.CI === 'true' && !args.includes('--ci')) args.unshift('--ci');
+
+  let jest: ChildProcess | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      signalled = signal;
+      jest?.kill(signal);
+    });
+  }
+
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let services: LocalServices | undefined;
+  let tempDir: string | undefined;
+  try {
+    if (!env.DATABASE_URL || !env.REDIS_URL) {
+      await mkdir(join(root, '.data'), { recursive: true });
+      tempDir = await mkdtemp(join(root, '.data', 'test-'));
+      await chmod(tempDir, 0o711); // mkdtemp makes it 0700; a root run's postgres user must pass through it
+      services = await startLocalServices({
+        dataDir: tempDir,
+        persistent: false,
+        postgres: !env.DATABASE_URL,
+        redis: !env.REDIS_URL,
+      });
+      // A superuser connection: the e2e global setup creates a database per test file from it.
+      env.DATABASE_URL ||= services.databaseUrl;
+      env.REDIS_URL ||= services.redisUrl;
+      void services.died.then((message) => {
+        console.error(message);
+        jest?.kill('SIGTERM');
+      });
+    }
+    if (signalled) return 128 + constants.signals[signalled];
+
+    const child = spawn(process.execPath, [join(root, 'node_modules', '.bin', 'jest'), ...args], {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    });
+    jest = child;
+    return await new Promise<number>((done, fail) => {
+      child.once('error', fail);
+      child.once('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    });
+  } finally {
+    await services?.stop();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
