@@ -133,7 +133,7 @@ describe('an issue worked from filing to closure', () => {
     expect(timeline.body.items[4].data).toMatchObject({ unit: 'xingyi-gov', reasonCode: 'other' });
     const rules = await admin.get(`${API}/routing-rules`);
     const prefectureRule = rules.body.items.find(
-      (rule: { regionCode: string }) => rule.regionCode === '522300' && !rule.category,
+      (rule: { regionCode: string; category: string | null }) => rule.regionCode === '522300' && !rule.category,
     );
     expect((await admin.delete(`${API}/routing-rules/${prefectureRule.id}`)).status).toBe(204);
   });

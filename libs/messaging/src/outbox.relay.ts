@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsOptions, Queue } from 'bullmq';
@@ -24,7 +24,7 @@ const PUBLISHED_RETENTION = '1 day';
  * rows are claimed with SKIP LOCKED so several workers can relay at once.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<string, Queue>();
   private listener: Client | null = null;
@@ -50,7 +50,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Runs before the connections close, so a batch in flight commits or rolls back cleanly.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.cleanupTimer) clearInterval(this.cleanupTimer);
@@ -116,20 +117,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.stopped) return;
     const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'outbox-listener' });
     client.on('notification', () => this.wake());
-    client.on('error', (error) => {
+    let lost = false;
+    // Until the listener is back, the poll alone keeps the outbox moving.
+    const reconnect = (error: unknown) => {
+      if (lost) return;
+      lost = true;
       this.logger.warn({ err: error }, 'outbox listener lost its connection; polling until it is back');
-      client.end().catch(() => undefined);
       if (this.listener === client) this.listener = null;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000);
-    });
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), 1000).unref();
+    };
+    client.on('error', reconnect);
     try {
       await client.connect();
       await client.query('LISTEN outbox');
       this.listener = client;
     } catch (error) {
-      this.logger.warn({ err: error }, 'outbox listener could not connect; retrying');
-      await client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 1000);
+      reconnect(error);
     }
   }
 

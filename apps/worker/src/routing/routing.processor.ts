@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
@@ -7,7 +7,7 @@ import { RoutingService } from '@app/workflow';
 import { assertHandlersCover, dispatch, JobHandlers } from '../job-handlers';
 
 @Processor(QUEUES.routing)
-export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.routing> = {
     [JOBS.routeIssue]: ({ issueId }) => this.routing.routeFiledIssue(issueId),
@@ -23,6 +23,11 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.routingConcurrency;
+  }
+
+  // Before any connection closes: active jobs finish, nothing new is taken.
+  beforeApplicationShutdown(): Promise<void> {
+    return this.worker.close();
   }
 
   process(job: Job): Promise<unknown> {
