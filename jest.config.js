@@ -14,6 +14,8 @@ const moduleNameMapper = {
   '^@app/(domain|platform|persistence|messaging|workflow)$': '<rootDir>/libs/$1/src',
 };
 module.exports = {
+  // Global, not per project: end-to-end tests wait for real timers.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -31,7 +33,6 @@ module.exports = {
       moduleNameMapper,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

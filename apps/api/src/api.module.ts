@@ -24,6 +24,8 @@ import {
   UnitsController,
 } from './reference/reference.controllers';
 import { UsersController } from './users/users.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { OversightController } from './oversight/oversight.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -54,6 +56,8 @@ export class ApiModule implements NestModule {
         DeadlinePoliciesController,
         CalendarController,
         IssuesController,
+        NotificationsController,
+        OversightController,
         HealthController,
         MetricsController,
       ],

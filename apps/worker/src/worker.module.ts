@@ -4,6 +4,9 @@ import { MessagingModule, OutboxRelay } from '@app/messaging';
 import { PersistenceModule } from '@app/persistence';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { WorkflowModule } from '@app/workflow';
+import { DeadlinesProcessor } from './deadlines/deadlines.processor';
+import { ReconcilerScheduler } from './deadlines/reconciler.scheduler';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { RoutingProcessor } from './routing/routing.processor';
 
 @Module({})
@@ -18,7 +21,7 @@ export class WorkerModule {
         MessagingModule,
         WorkflowModule,
       ],
-      providers: [OutboxRelay, RoutingProcessor],
+      providers: [OutboxRelay, RoutingProcessor, DeadlinesProcessor, NotificationsProcessor, ReconcilerScheduler],
     };
   }
 }

@@ -5,3 +5,5 @@ export * from './routing/routing-rule-matcher';
 export * from './time/iso-duration';
 export * from './time/working-calendar';
 export * from './time/deadline-calculator';
+export * from './deadlines/timer-plan';
+export * from './deadlines/notification-hours';

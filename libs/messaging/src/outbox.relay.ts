@@ -10,6 +10,7 @@ import { ALL_QUEUES, QueueName } from './queues';
 
 interface OutboxRow {
   id: string;
+  job_key: string;
   queue: QueueName;
   job_name: string;
   payload: Record<string, unknown>;
@@ -88,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, queue, job_name, payload, delay_until FROM outbox
+        `SELECT id, job_key, queue, job_name, payload, delay_until FROM outbox
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.config.outboxBatchSize],
       );
@@ -147,5 +148,5 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 /** BullMQ refuses all-digit custom ids, and the payload may name a deterministic id of its own (timers). */
 function jobIdFor(row: OutboxRow): string {
   const own = row.payload.jobId;
-  return typeof own === 'string' ? own : `outbox-${row.id}`;
+  return typeof own === 'string' ? own : `outbox-${row.job_key}`;
 }

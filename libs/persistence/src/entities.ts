@@ -9,6 +9,8 @@ import { IssueEventEntity } from './issues/issue-event.entity';
 import { IssueEntity } from './issues/issue.entity';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { UserEntity } from './users/user.entity';
+import { ExtensionRequestEntity } from './issues/extension-request.entity';
+import { NotificationEntity } from './notifications/notification.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -22,4 +24,6 @@ export const ENTITIES = [
   IssueEventEntity,
   IdempotencyKeyEntity,
   OutboxMessageEntity,
+  ExtensionRequestEntity,
+  NotificationEntity,
 ];

@@ -12,3 +12,5 @@ export { IssueEntity, IssueLocation, EvidenceItem } from './issues/issue.entity'
 export { IssueEventEntity } from './issues/issue-event.entity';
 export { IdempotencyKeyEntity } from './issues/idempotency-key.entity';
 export { OutboxMessageEntity } from './outbox/outbox-message.entity';
+export { ExtensionRequestEntity, ExtensionStatus } from './issues/extension-request.entity';
+export { NotificationEntity, NotificationType, NOTIFICATION_TYPES } from './notifications/notification.entity';

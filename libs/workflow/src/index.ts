@@ -14,3 +14,9 @@ export { ReferenceDataService, DeadlinePolicyInput } from './reference/reference
 export { RoutingService } from './routing/routing.service';
 export { DeadlineService } from './deadlines/deadline.service';
 export { UsersService, UserView, toUserView } from './users/users.service';
+export { DeadlineTimerService, FireOutcome } from './deadlines/deadline-timer.service';
+export { DeadlineReconciler, SweepResult } from './deadlines/deadline-reconciler.service';
+export { NotificationService, NotificationView } from './notifications/notification.service';
+export { Notifier, LogNotifier } from './notifications/notifier';
+export { OversightService, OverdueFilter } from './oversight/oversight.service';
+export { ExtensionRequestView } from './issues/issue-view';

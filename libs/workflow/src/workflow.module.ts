@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
+import { DeadlineReconciler } from './deadlines/deadline-reconciler.service';
+import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
+import { NotificationService } from './notifications/notification.service';
+import { LogNotifier, Notifier } from './notifications/notifier';
+import { OversightService } from './oversight/oversight.service';
 import { EventLog } from './issues/event-log';
 import { IssueCommandsService } from './issues/issue-commands.service';
 import { IssueQueriesService } from './issues/issue-queries.service';
@@ -12,6 +17,11 @@ import { UsersService } from './users/users.service';
   imports: [MessagingModule],
   providers: [
     DeadlineService,
+    DeadlineTimerService,
+    DeadlineReconciler,
+    NotificationService,
+    OversightService,
+    { provide: Notifier, useClass: LogNotifier },
     EventLog,
     IssueCommandsService,
     IssueQueriesService,
@@ -26,6 +36,10 @@ import { UsersService } from './users/users.service';
     RoutingService,
     UsersService,
     DeadlineService,
+    DeadlineTimerService,
+    DeadlineReconciler,
+    NotificationService,
+    OversightService,
   ],
 })
 export class WorkflowModule {}

@@ -121,6 +121,42 @@ export class AssignDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }
 
+export class ExtensionRequestDto {
+  @ApiProperty({ format: 'date-time', description: 'the later deadline the unit asks for' })
+  @IsISO8601({ strict: true })
+  requestedDueAt: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty() @IsBoolean() approved: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class SupervisionNoticeDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) note: string;
+}
+
+export class KeyDto {
+  @ApiProperty() @IsBoolean() isKey: boolean;
+}
+
+export class ExtensionRequestViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) issueId: string;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
+  @ApiProperty() unit: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty({ format: 'date-time' }) requestedDueAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) previousDueAt: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
 /** Commands without fields still refuse unknown ones. */
 export class EmptyBodyDto {}
 

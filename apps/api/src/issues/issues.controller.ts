@@ -17,6 +17,11 @@ import { uuidParam } from '../common/uuid-param';
 import {
   AssignDto,
   EmptyBodyDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ExtensionRequestViewDto,
+  KeyDto,
+  SupervisionNoticeDto,
   FileIssueDto,
   IssueDto,
   IssueListQueryDto,
@@ -185,5 +190,68 @@ export class IssuesController {
     @Headers('if-match') ifMatch?: string,
   ) {
     return this.commands.withdraw(actor, id, body, commandOptions(ifMatch));
+  }
+
+  @Post(':id/extension-requests')
+  @HttpCode(201)
+  @Roles('handler')
+  @IF_MATCH
+  @ApiCreatedResponse({ type: ExtensionRequestViewDto })
+  requestExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: ExtensionRequestDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.commands.requestExtension(actor, id, body, commandOptions(ifMatch));
+  }
+
+  @Get(':id/extension-requests')
+  @ApiOkResponse({ type: [ExtensionRequestViewDto] })
+  extensionRequests(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string) {
+    return this.queries.extensionRequests(actor, id);
+  }
+
+  @Post(':id/extension-requests/:requestId/decision')
+  @HttpCode(200)
+  @Roles('inspector')
+  @IF_MATCH
+  @ApiOkResponse({ type: IssueDto })
+  decideExtension(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
+    @Body() body: ExtensionDecisionDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.commands.decideExtension(actor, id, requestId, body, commandOptions(ifMatch));
+  }
+
+  @Post(':id/supervision-notices')
+  @HttpCode(200)
+  @Roles('inspector')
+  @IF_MATCH
+  @ApiOkResponse({ type: IssueDto })
+  supervisionNotice(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: SupervisionNoticeDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.commands.issueSupervisionNotice(actor, id, body, commandOptions(ifMatch));
+  }
+
+  @Post(':id/key')
+  @HttpCode(200)
+  @Roles('inspector')
+  @IF_MATCH
+  @ApiOkResponse({ type: IssueDto })
+  markKey(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() body: KeyDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.commands.markKey(actor, id, body, commandOptions(ifMatch));
   }
 }

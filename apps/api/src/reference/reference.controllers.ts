@@ -63,7 +63,7 @@ export class UnitsController {
 
   /** The unit's open issues, as lead or co-unit: overdue first, then by due time. */
   @Get(':code/inbox')
-  @Roles('handler', 'inspector', 'admin')
+  @Roles('handler', 'inspector')
   inbox(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: ListQueryDto) {
     return this.issues.inbox(actor, this.code(code), query.limit, query.cursor);
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { EvidenceType, IssueKind, IssueSource, IssueStatus, Severity } from '@app/domain';
+import type { EvidenceType, IssueKind, IssueSource, IssueStatus, PlannedTimer, Severity } from '@app/domain';
 
 export interface IssueLocation {
   township?: string;
@@ -103,6 +103,36 @@ export class IssueEntity {
 
   @Column({ type: 'integer' })
   version: number;
+
+  /** When the current resolve window began: assignment, reopening or an approved extension. */
+  @Column({ name: 'clock_started_at', type: 'timestamptz', nullable: true })
+  clockStartedAt: Date | null;
+
+  /** The due time before any extension, kept for the assessment. */
+  @Column({ name: 'original_due_at', type: 'timestamptz', nullable: true })
+  originalDueAt: Date | null;
+
+  @Column({ name: 'rectification_submitted_at', type: 'timestamptz', nullable: true })
+  rectificationSubmittedAt: Date | null;
+
+  @Column({ name: 'verify_due_at', type: 'timestamptz', nullable: true })
+  verifyDueAt: Date | null;
+
+  /** The timers of the current deadline version, and which of them have fired. */
+  @Column({ name: 'timer_plan', type: 'jsonb' })
+  timerPlan: PlannedTimer[];
+
+  @Column({ name: 'timers_fired', type: 'text', array: true })
+  timersFired: string[];
+
+  @Column({ name: 'next_timer_at', type: 'timestamptz', nullable: true })
+  nextTimerAt: Date | null;
+
+  @Column({ name: 'remind_from_at', type: 'timestamptz', nullable: true })
+  remindFromAt: Date | null;
+
+  @Column({ name: 'remind_last_at', type: 'timestamptz', nullable: true })
+  remindLastAt: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

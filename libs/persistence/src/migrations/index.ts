@@ -1,4 +1,5 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+import { DeadlinesAndNotifications1764400000000 } from './1764400000000-deadlines-and-notifications';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, DeadlinesAndNotifications1764400000000];

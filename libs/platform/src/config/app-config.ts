@@ -23,6 +23,9 @@ export interface AppConfig {
   outboxBatchSize: number;
   routingConcurrency: number;
   databasePoolSize: number;
+  reconcileIntervalMs: number;
+  routingGraceMs: number;
+  deadlineConcurrency: number;
   logLevel: string;
 }
 
@@ -88,6 +91,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxBatchSize: integer(env, 'OUTBOX_BATCH_SIZE', 500, 1, 10_000),
     routingConcurrency: integer(env, 'ROUTING_CONCURRENCY', 16, 1, 1000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
+    reconcileIntervalMs: integer(env, 'RECONCILE_INTERVAL_MS', 30_000, 100, 3_600_000),
+    routingGraceMs: integer(env, 'ROUTING_GRACE_MS', 10_000, 0, 3_600_000),
+    deadlineConcurrency: integer(env, 'DEADLINE_CONCURRENCY', 16, 1, 1000),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

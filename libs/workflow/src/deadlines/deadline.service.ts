@@ -1,12 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addDuration, CalendarOverrides, parseIsoDuration } from '@app/domain';
+import {
+  addDuration,
+  CalendarOverrides,
+  carryOverFired,
+  nextTimerAt,
+  parseIsoDuration,
+  pendingTimers,
+  planTimers,
+  PlannedTimer,
+} from '@app/domain';
+import { JOBS, OutboxJob, timerJobId } from '@app/messaging';
 import { CalendarDayEntity, DeadlinePolicyEntity, IssueEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 
 const CALENDAR_CACHE_MS = 5000;
 
-/** Applies the deadline policy that fits an issue: the category-and-severity one before the severity-only one. */
+/**
+ * Applies the deadline policy that fits an issue (the category-and-severity one before the severity-only one)
+ * and keeps the issue's durable timers in step with its state.
+ */
 @Injectable()
 export class DeadlineService {
   private calendarCache: { loadedAt: number; overrides: CalendarOverrides } | null = null;
@@ -42,20 +55,66 @@ export class DeadlineService {
     return policy ? this.add(manager, policy, policy.resolveWithin, from) : null;
   }
 
+  /** When a submitted rectification is accepted without the filer: the policy's verifyWithin, 5 days by default. */
+  async verifyDeadline(manager: EntityManager, issue: IssueEntity, from: Date): Promise<Date> {
+    const policy = await this.policyFor(manager, issue);
+    if (!policy) return addDuration(from, parseIsoDuration('P5D'), 'working', await this.options(manager, 'working'));
+    return this.add(manager, policy, policy.verifyWithin, from);
+  }
+
   async maxReturns(manager: EntityManager, issue: IssueEntity): Promise<number> {
     return (await this.policyFor(manager, issue))?.maxReturns ?? 2;
   }
 
-  private async add(manager: EntityManager, policy: DeadlinePolicyEntity, duration: string, from: Date) {
-    const overrides = policy.calendar === 'working' ? await this.overrides(manager) : undefined;
-    return addDuration(from, parseIsoDuration(duration), policy.calendar, {
-      timeZone: this.config.timeZone,
-      overrides,
+  /**
+   * Brings the issue's timer plan in line with its state. When a timer is added or moves, the deadline version
+   * goes up (timers set for the old one then do nothing) and the returned jobs schedule the new ones; when
+   * timers only drop out, their jobs find nothing to do and the version stays.
+   */
+  async syncTimers(manager: EntityManager, issue: IssueEntity): Promise<OutboxJob[]> {
+    const policy =
+      issue.dueAt || issue.acknowledgeDueAt || issue.verifyDueAt ? await this.policyFor(manager, issue) : null;
+    const escalations = [];
+    if (policy && issue.dueAt) {
+      for (const step of policy.escalations) {
+        escalations.push({ level: step.level, at: await this.add(manager, policy, step.after, issue.dueAt) });
+      }
+    }
+    const plan = planTimers({
+      status: issue.status,
+      acknowledgeDueAt: issue.acknowledgeDueAt,
+      clockStartedAt: issue.clockStartedAt,
+      dueAt: issue.dueAt,
+      verifyDueAt: issue.verifyDueAt,
+      remindAt: policy?.remindAt ?? [],
+      escalations,
+    });
+    const previous = new Map(issue.timerPlan.map((timer) => [timer.step, timer.at]));
+    const changed = plan.some((timer) => previous.get(timer.step) !== timer.at);
+    issue.timersFired = carryOverFired(issue.timerPlan, issue.timersFired, plan);
+    issue.timerPlan = plan;
+    issue.nextTimerAt = nextTimerAt(plan, issue.timersFired);
+    const reminders = plan.filter((timer) => timer.step.startsWith('remind-'));
+    issue.remindFromAt = reminders.length ? new Date(reminders[0].at) : null;
+    issue.remindLastAt = reminders.length ? new Date(reminders[reminders.length - 1].at) : null;
+    if (!changed) return [];
+    issue.deadlineVersion += 1;
+    return this.timerJobs(issue, pendingTimers(plan, issue.timersFired));
+  }
+
+  timerJobs(issue: Pick<IssueEntity, 'id' | 'deadlineVersion'>, timers: PlannedTimer[]): OutboxJob[] {
+    return timers.map((timer) => {
+      const jobId = timerJobId(issue.id, issue.deadlineVersion, timer.step);
+      return {
+        name: JOBS.fireTimer,
+        payload: { issueId: issue.id, deadlineVersion: issue.deadlineVersion, step: timer.step, jobId },
+        runAt: new Date(timer.at),
+      };
     });
   }
 
-  // Calendar days change a few times a year; a short cache spares a query per assignment.
-  private async overrides(manager: EntityManager): Promise<CalendarOverrides> {
+  async overrides(manager: EntityManager): Promise<CalendarOverrides> {
+    // Calendar days change a few times a year; a short cache spares a query per assignment.
     const now = Date.now();
     if (this.calendarCache && now - this.calendarCache.loadedAt < CALENDAR_CACHE_MS)
       return this.calendarCache.overrides;
@@ -71,5 +130,16 @@ export class DeadlineService {
   /** Called when the calendar changes in this process. */
   forgetCalendar(): void {
     this.calendarCache = null;
+  }
+
+  private async add(manager: EntityManager, policy: DeadlinePolicyEntity, duration: string, from: Date) {
+    return addDuration(from, parseIsoDuration(duration), policy.calendar, await this.options(manager, policy.calendar));
+  }
+
+  private async options(manager: EntityManager, calendar: 'working' | 'natural') {
+    return {
+      timeZone: this.config.timeZone,
+      overrides: calendar === 'working' ? await this.overrides(manager) : undefined,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -14,16 +15,24 @@ import {
   transition,
 } from '@app/domain';
 import { JOBS, OutboxJob, OutboxWriter } from '@app/messaging';
-import { CategoryEntity, IssueEntity, RegionEntity, UnitEntity } from '@app/persistence';
+import {
+  CategoryEntity,
+  ExtensionRequestEntity,
+  IssueEntity,
+  IssueEventEntity,
+  RegionEntity,
+  UnitEntity,
+} from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import type { Actor } from '../actor';
 import { DeadlineService } from '../deadlines/deadline.service';
-import { ConflictError, ForbiddenError, InvalidInputError, PreconditionFailedError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, PreconditionFailedError } from '../errors';
+import { NotificationService } from '../notifications/notification.service';
 import { RoutingService } from '../routing/routing.service';
 import { EventLog, PendingEvent } from './event-log';
 import { findVisibleIssue } from './issue-access';
 import { saveIssue } from './issue-store';
-import { IssueView, toIssueView } from './issue-view';
+import { ExtensionRequestView, IssueView, toExtensionRequestView, toIssueView } from './issue-view';
 
 export interface FileIssueInput {
   kind?: IssueKind;
@@ -53,8 +62,17 @@ interface CommandSpec {
   command: IssueCommand;
   /** Throws ForbiddenError when this actor may not run the command on this issue. */
   authorize: (issue: IssueEntity) => void;
-  apply: (issue: IssueEntity, manager: EntityManager, now: Date) => Promise<PendingEvent[]> | PendingEvent[];
-  jobs?: (issue: IssueEntity) => OutboxJob[];
+  /** Changes the entity and says what happened; may return jobs (notifications) to publish after commit. */
+  apply: (
+    issue: IssueEntity,
+    manager: EntityManager,
+    now: Date,
+  ) => Promise<PendingEvent[] | CommandOutcome> | PendingEvent[] | CommandOutcome;
+}
+
+interface CommandOutcome {
+  events: PendingEvent[];
+  jobs: OutboxJob[];
 }
 
 class IdempotentReplay extends Error {}
@@ -73,6 +91,7 @@ export class IssueCommandsService {
     private readonly outbox: OutboxWriter,
     private readonly routing: RoutingService,
     private readonly deadlines: DeadlineService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async file(
@@ -219,11 +238,13 @@ export class IssueCommandsService {
     return this.run(actor, id, options, {
       command: 'submit_rectification',
       authorize: (issue) => this.requireLeadHandler(actor, issue),
-      apply: (issue, _manager, now) => {
+      apply: async (issue, manager, now) => {
         issue.status = transition(issue.status, 'submit_rectification');
         const onTime = !issue.dueAt || now <= issue.dueAt;
-        // Submitting meets the resolve deadline: the issue stops being overdue.
+        // Submitting meets the resolve deadline: the clock stops, the issue is no longer overdue.
         issue.overdue = false;
+        issue.rectificationSubmittedAt = now;
+        issue.verifyDueAt = await this.deadlines.verifyDeadline(manager, issue, now);
         return [
           {
             type: 'issue.rectification_submitted',
@@ -244,6 +265,7 @@ export class IssueCommandsService {
         if (command === 'accept') {
           issue.status = transition(issue.status, 'accept');
           issue.closedAt = now;
+          issue.verifyDueAt = null;
           return [{ type: 'issue.accepted', data: { ...data, automatic: false } }];
         }
         let dueAt: Date | null;
@@ -256,9 +278,12 @@ export class IssueCommandsService {
         issue.status = transition(issue.status, 'reject');
         issue.reopenCount += 1;
         issue.dueAt = dueAt;
+        issue.originalDueAt = null;
+        issue.clockStartedAt = now;
+        issue.rectificationSubmittedAt = null;
+        issue.verifyDueAt = null;
         issue.overdue = false;
         issue.escalationLevel = 0;
-        issue.deadlineVersion += 1;
         return [
           {
             type: 'issue.reopened',
@@ -313,7 +338,178 @@ export class IssueCommandsService {
     });
   }
 
-  private async run(actor: Actor, id: string, options: CommandOptions, spec: CommandSpec): Promise<IssueView> {
+  requestExtension(
+    actor: Actor,
+    id: string,
+    input: { requestedDueAt: string; reason: string },
+    options: CommandOptions,
+  ): Promise<ExtensionRequestView> {
+    let request: ExtensionRequestEntity | null = null;
+    return this.runWith(
+      actor,
+      id,
+      options,
+      {
+        command: 'request_extension',
+        authorize: (issue) => this.requireLeadHandler(actor, issue),
+        apply: async (issue, manager, now) => {
+          const requestedDueAt = new Date(input.requestedDueAt);
+          if (requestedDueAt <= now) throw new InvalidInputError('requestedDueAt', 'must be in the future');
+          if (issue.dueAt && requestedDueAt <= issue.dueAt) {
+            throw new InvalidInputError(
+              'requestedDueAt',
+              `must be later than the current due time ${issue.dueAt.toISOString()}`,
+            );
+          }
+          if (await manager.existsBy(ExtensionRequestEntity, { issueId: issue.id, status: 'pending' })) {
+            throw new ConflictError('an extension request for this issue is already pending');
+          }
+          request = manager.create(ExtensionRequestEntity, {
+            issueId: issue.id,
+            unit: issue.leadUnit as string,
+            requestedBy: actor.username,
+            requestedDueAt,
+            previousDueAt: issue.dueAt,
+            reason: input.reason,
+            status: 'pending',
+            decidedBy: null,
+            decidedAt: null,
+            comment: null,
+          });
+          await manager.insert(ExtensionRequestEntity, request);
+          return [
+            {
+              type: 'issue.extension_requested',
+              data: { requestId: request.id, requestedDueAt: requestedDueAt.toISOString(), reason: input.reason },
+            },
+          ];
+        },
+      },
+      () => toExtensionRequestView(request as unknown as ExtensionRequestEntity),
+    );
+  }
+
+  decideExtension(
+    actor: Actor,
+    id: string,
+    requestId: string,
+    input: { approved: boolean; comment?: string },
+    options: CommandOptions,
+  ): Promise<IssueView> {
+    return this.run(actor, id, options, {
+      command: 'supervision_notice',
+      authorize: () => this.requireRole(actor, 'inspector'),
+      apply: async (issue, manager, now) => {
+        const request = await manager
+          .createQueryBuilder(ExtensionRequestEntity, 'r')
+          .setLock('pessimistic_write')
+          .where('r.id = :requestId AND r.issue_id = :issueId', { requestId, issueId: issue.id })
+          .getOne();
+        if (!request) throw new NotFoundError(`extension request ${requestId} not found on issue ${issue.id}`);
+        if (request.status !== 'pending')
+          throw new ConflictError(`the extension request was already ${request.status}`);
+        if (input.approved && !canApply(issue.status, 'request_extension')) {
+          throw new ConflictError(`cannot extend the deadline of an issue in status ${issue.status}`);
+        }
+        request.status = input.approved ? 'approved' : 'rejected';
+        request.decidedBy = actor.username;
+        request.decidedAt = now;
+        request.comment = input.comment ?? null;
+        await manager.update(
+          ExtensionRequestEntity,
+          { id: request.id },
+          { status: request.status, decidedBy: request.decidedBy, decidedAt: now, comment: request.comment },
+        );
+        const data = { requestId: request.id, comment: request.comment };
+        let event: PendingEvent;
+        if (input.approved) {
+          const previousDueAt = issue.dueAt;
+          issue.originalDueAt ??= previousDueAt;
+          issue.dueAt = request.requestedDueAt;
+          issue.clockStartedAt = now;
+          // A new deadline starts a new ladder: the old one's overdue state and escalations no longer apply.
+          issue.overdue = false;
+          issue.escalationLevel = 0;
+          event = {
+            type: 'issue.extension_approved',
+            data: { ...data, dueAt: issue.dueAt.toISOString(), previousDueAt: previousDueAt?.toISOString() ?? null },
+          };
+        } else {
+          event = { type: 'issue.extension_rejected', data };
+        }
+        const jobs = await this.notifications.notify(
+          manager,
+          issue,
+          {
+            type: 'extension_decided',
+            units: [request.unit],
+            cause: `extension:${request.id}`,
+            data: { requestId: request.id, approved: input.approved },
+          },
+          now,
+        );
+        return { events: [event], jobs };
+      },
+    });
+  }
+
+  issueSupervisionNotice(
+    actor: Actor,
+    id: string,
+    input: { note: string },
+    options: CommandOptions,
+  ): Promise<IssueView> {
+    return this.run(actor, id, options, {
+      command: 'supervision_notice',
+      authorize: () => this.requireRole(actor, 'inspector'),
+      apply: async (issue, manager, now) => {
+        const noticeId = randomUUID();
+        const jobs = await this.notifications.notify(
+          manager,
+          issue,
+          {
+            type: 'supervision_notice',
+            units: [issue.leadUnit],
+            cause: `notice:${noticeId}`,
+            data: { note: input.note },
+          },
+          now,
+        );
+        return {
+          events: [{ type: 'issue.supervision_notice', data: { noticeId, note: input.note, unit: issue.leadUnit } }],
+          jobs,
+        };
+      },
+    });
+  }
+
+  markKey(actor: Actor, id: string, input: { isKey: boolean }, options: CommandOptions): Promise<IssueView> {
+    return this.run(actor, id, options, {
+      command: 'mark_key',
+      authorize: () => this.requireRole(actor, 'inspector'),
+      apply: (issue) => {
+        if (issue.isKey === input.isKey) return [];
+        issue.isKey = input.isKey;
+        return [{ type: 'issue.key_changed', data: { isKey: input.isKey } }];
+      },
+    });
+  }
+
+  private run(actor: Actor, id: string, options: CommandOptions, spec: CommandSpec): Promise<IssueView> {
+    return this.runWith(actor, id, options, spec, (issue) => toIssueView(issue));
+  }
+
+  /**
+   * One command, one transaction: lock the visible issue, check role, If-Match and state, apply, bring the
+   * timers in line, then write the row, its events and the outbox together.
+   */
+  private async runWith<T>(
+    actor: Actor,
+    id: string,
+    options: CommandOptions,
+    spec: CommandSpec,
+    result: (issue: IssueEntity, events: IssueEventEntity[]) => T | Promise<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const issue = await findVisibleIssue(manager, id, actor, true);
       spec.authorize(issue);
@@ -324,12 +520,14 @@ export class IssueCommandsService {
         throw new ConflictError(`cannot ${spec.command.replace(/_/g, ' ')} an issue in status ${issue.status}`);
       }
       const now = new Date();
-      const events = await spec.apply(issue, manager, now);
+      const applied = await spec.apply(issue, manager, now);
+      const { events, jobs } = Array.isArray(applied) ? { events: applied, jobs: [] } : applied;
+      const timers = await this.deadlines.syncTimers(manager, issue);
       issue.version += 1;
       await saveIssue(manager, issue);
-      await this.eventLog.append(manager, issue, actor, events, now);
-      await this.outbox.add(manager, spec.jobs?.(issue) ?? []);
-      return toIssueView(issue);
+      const written = await this.eventLog.append(manager, issue, actor, events, now);
+      await this.outbox.add(manager, [...jobs, ...timers]);
+      return result(issue, written);
     });
   }
 

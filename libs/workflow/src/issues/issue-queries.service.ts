@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { IssueKind, IssueStatus, Severity } from '@app/domain';
-import { IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
+import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
 import type { Actor } from '../actor';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
 import { findVisibleIssue, scopeIssues } from './issue-access';
-import { IssueView, TimelineItemView, toIssueView, toTimelineItem } from './issue-view';
+import {
+  ExtensionRequestView,
+  IssueView,
+  TimelineItemView,
+  toExtensionRequestView,
+  toIssueView,
+  toTimelineItem,
+} from './issue-view';
 
 export interface IssueFilter {
   status?: IssueStatus;
@@ -39,6 +46,15 @@ export class IssueQueriesService {
       order: { seq: 'ASC' },
     });
     return { items: events.map(toTimelineItem) };
+  }
+
+  async extensionRequests(actor: Actor, id: string): Promise<{ items: ExtensionRequestView[] }> {
+    const issue = await findVisibleIssue(this.dataSource.manager, id, actor);
+    const requests = await this.dataSource.manager.find(ExtensionRequestEntity, {
+      where: { issueId: issue.id },
+      order: { createdAt: 'ASC' },
+    });
+    return { items: requests.map(toExtensionRequestView) };
   }
 
   async list(actor: Actor, filter: IssueFilter, limit: number, cursor?: string): Promise<Page<IssueView>> {

@@ -1,4 +1,4 @@
-import type { IssueEntity, IssueEventEntity } from '@app/persistence';
+import type { ExtensionRequestEntity, IssueEntity, IssueEventEntity } from '@app/persistence';
 
 /** The issue as every endpoint returns it (API.md). */
 export interface IssueView {
@@ -82,5 +82,37 @@ export function toTimelineItem(event: IssueEventEntity): TimelineItemView {
       ? { username: event.actorUsername, role: event.actorRole }
       : { username: event.actorUsername },
     data: event.data,
+  };
+}
+
+export interface ExtensionRequestView {
+  id: string;
+  issueId: string;
+  status: string;
+  unit: string;
+  requestedBy: string;
+  requestedDueAt: string;
+  previousDueAt: string | null;
+  reason: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  comment: string | null;
+  createdAt: string;
+}
+
+export function toExtensionRequestView(request: ExtensionRequestEntity): ExtensionRequestView {
+  return {
+    id: request.id,
+    issueId: request.issueId,
+    status: request.status,
+    unit: request.unit,
+    requestedBy: request.requestedBy,
+    requestedDueAt: request.requestedDueAt.toISOString(),
+    previousDueAt: iso(request.previousDueAt),
+    reason: request.reason,
+    decidedBy: request.decidedBy,
+    decidedAt: iso(request.decidedAt),
+    comment: request.comment,
+    createdAt: (request.createdAt ?? new Date()).toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { matchRoutingRule } from '@app/domain';
+import { OutboxWriter } from '@app/messaging';
 import { IssueEntity, RoutingRuleEntity } from '@app/persistence';
 import { SYSTEM_ACTOR } from '../actor';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -20,6 +21,7 @@ export class RoutingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly eventLog: EventLog,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** The routing job: idempotent, since only a `filed` issue is routed and the row lock serializes runs. */
@@ -33,9 +35,11 @@ export class RoutingService {
       if (!issue || issue.status !== 'filed') return 'skipped';
       const now = new Date();
       const events = await this.route(manager, issue, now);
+      const timers = await this.deadlines.syncTimers(manager, issue);
       issue.version += 1;
       await saveIssue(manager, issue);
       await this.eventLog.append(manager, issue, SYSTEM_ACTOR, events, now);
+      await this.outbox.add(manager, timers);
       this.logger.debug({ issueId, status: issue.status, leadUnit: issue.leadUnit }, 'issue routed');
       return events[0].type === 'issue.routed' ? 'routed' : 'triaged';
     });
@@ -77,9 +81,10 @@ export class RoutingService {
     const { acknowledgeDueAt, dueAt } = await this.deadlines.assignmentDeadlines(manager, issue, now);
     issue.acknowledgeDueAt = acknowledgeDueAt;
     issue.dueAt = dueAt;
+    issue.originalDueAt = null;
+    issue.clockStartedAt = now;
     issue.overdue = false;
     issue.escalationLevel = 0;
-    issue.deadlineVersion += 1;
   }
 
   toTriage(issue: IssueEntity): void {
@@ -90,9 +95,10 @@ export class RoutingService {
     issue.acknowledgedAt = null;
     issue.acknowledgeDueAt = null;
     issue.dueAt = null;
+    issue.originalDueAt = null;
+    issue.clockStartedAt = null;
     issue.overdue = false;
     issue.escalationLevel = 0;
-    issue.deadlineVersion += 1;
   }
 
   /** The issue's region, then each region above it, nearest first. */

@@ -1,0 +1,39 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+import { DeadlineReconciler } from '@app/workflow';
+
+/**
+ * Runs the reconciler on a plain timer in each worker rather than as a BullMQ repeatable job: a repeatable job
+ * lives in Redis, and the reconciler exists precisely for when Redis has lost things.
+ */
+@Injectable()
+export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReconcilerScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly reconciler: DeadlineReconciler,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // The first sweep right away: after downtime, missed timers fire now, each once.
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.config.reconcileIntervalMs);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.reconciler
+      .sweep()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'reconciler sweep failed; next interval retries'))
+      .finally(() => (this.running = null));
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { pendingTimers, PlannedTimer } from '@app/domain';
+import { OutboxWriter } from '@app/messaging';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+import { RoutingService } from '../routing/routing.service';
+import { DeadlineService } from './deadline.service';
+import { DeadlineTimerService } from './deadline-timer.service';
+
+const BATCH = 500;
+
+export interface SweepResult {
+  fired: number;
+  routed: number;
+  rearmed: number;
+}
+
+/**
+ * The safety net under Redis: PostgreSQL knows every timer and every unrouted issue, so a flushed or restarted
+ * Redis, or a worker that died holding jobs, loses nothing. Each sweep fires what should have fired, routes
+ * what should have been routed, and re-arms the timers falling due before the next sweep.
+ */
+@Injectable()
+export class DeadlineReconciler {
+  private readonly logger = new Logger(DeadlineReconciler.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly timers: DeadlineTimerService,
+    private readonly deadlines: DeadlineService,
+    private readonly routing: RoutingService,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async sweep(now = new Date()): Promise<SweepResult> {
+    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0 };
+    for (;;) {
+      const due: { id: string }[] = await this.dataSource.query(
+        'SELECT id FROM issues WHERE next_timer_at <= $1 ORDER BY next_timer_at LIMIT $2',
+        [now, BATCH],
+      );
+      for (const { id } of due) {
+        const outcome = await this.timers.fireDue(id, undefined, now);
+        if (typeof outcome === 'object') result.fired += outcome.fired.length;
+      }
+      if (due.length < BATCH) break;
+    }
+    const filedBefore = new Date(now.getTime() - this.config.routingGraceMs);
+    for (;;) {
+      const stuck: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM issues WHERE status = 'filed' AND filed_at < $1 ORDER BY filed_at LIMIT $2`,
+        [filedBefore, BATCH],
+      );
+      for (const { id } of stuck) {
+        if ((await this.routing.routeFiledIssue(id)) !== 'skipped') result.routed += 1;
+      }
+      if (stuck.length < BATCH) break;
+    }
+    result.rearmed = await this.rearm(now);
+    if (result.fired || result.routed) this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
+    return result;
+  }
+
+  /** Timers due before the next sweep go (back) into the queue; their deterministic ids make this harmless. */
+  private async rearm(now: Date): Promise<number> {
+    const horizon = new Date(now.getTime() + 2 * this.config.reconcileIntervalMs);
+    const rows: { id: string; deadline_version: number; timer_plan: PlannedTimer[]; timers_fired: string[] }[] =
+      await this.dataSource.query(
+        `SELECT id, deadline_version, timer_plan, timers_fired FROM issues
+          WHERE next_timer_at > $1 AND next_timer_at <= $2 ORDER BY next_timer_at LIMIT 5000`,
+        [now, horizon],
+      );
+    const jobs = rows.flatMap((row) =>
+      this.deadlines.timerJobs(
+        { id: row.id, deadlineVersion: row.deadline_version },
+        pendingTimers(row.timer_plan, row.timers_fired).filter((timer) => new Date(timer.at) <= horizon),
+      ),
+    );
+    if (jobs.length) await this.outbox.add(this.dataSource.manager, jobs);
+    return jobs.length;
+  }
+}

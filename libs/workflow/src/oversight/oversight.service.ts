@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { alertColour, AlertColour } from '@app/domain';
+import { IssueEntity } from '@app/persistence';
+import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import { IssueView, toIssueView } from '../issues/issue-view';
+
+export interface OverdueFilter {
+  leadUnit?: string;
+  regionCode?: string;
+  minLevel?: number;
+}
+
+export type BoardItem = IssueView & { colour: AlertColour | null; overdueSeconds: number };
+
+export interface UnitSummary {
+  unit: string;
+  open: number;
+  overdue: number;
+  key: number;
+  byLevel: Record<string, number>;
+}
+
+const OPEN = `i.status NOT IN ('closed', 'withdrawn')`;
+
+/** The inspection office's view: what is late, how late, and where. SQL over partial indexes. */
+@Injectable()
+export class OversightService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Overdue open issues, most overdue first. */
+  async overdue(filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
+    const qb = this.filtered(filter).andWhere('i.overdue');
+    if (cursor) {
+      const [dueAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere('(i.due_at, i.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt, id });
+    }
+    const rows = await qb
+      .orderBy('i.due_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    const now = new Date();
+    return toPage(
+      rows,
+      limit,
+      (row) => this.boardItem(row, now),
+      (row) => [row.dueAt?.toISOString(), row.id],
+    );
+  }
+
+  /** Open issues of one colour of the supervision-notice ladder: blue, yellow or red. */
+  async board(colour: AlertColour, filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
+    if (colour === 'red') return this.overdue(filter, limit, cursor);
+    const qb = this.filtered(filter).andWhere('NOT i.overdue');
+    if (colour === 'yellow') qb.andWhere('i.remind_last_at <= now()');
+    else qb.andWhere('i.remind_from_at <= now() AND i.remind_last_at > now()');
+    if (cursor) {
+      const [dueAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere('(i.due_at, i.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt, id });
+    }
+    const rows = await qb
+      .orderBy('i.due_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    const now = new Date();
+    return toPage(
+      rows,
+      limit,
+      (row) => this.boardItem(row, now),
+      (row) => [row.dueAt?.toISOString(), row.id],
+    );
+  }
+
+  /** Per unit: open issues, overdue ones, key ones, and how many sit at each escalation level. */
+  async summary(): Promise<{ items: UnitSummary[] }> {
+    const rows: { unit: string; level: number | null; open: number; overdue: number; key: number }[] =
+      await this.dataSource.query(
+        `SELECT u.code AS unit, i.escalation_level AS level,
+                count(i.id)::int AS open,
+                count(i.id) FILTER (WHERE i.overdue)::int AS overdue,
+                count(i.id) FILTER (WHERE i.is_key)::int AS key
+           FROM units u
+           LEFT JOIN issues i ON i.lead_unit = u.code AND ${OPEN}
+          GROUP BY u.code, i.escalation_level
+          ORDER BY u.code`,
+      );
+    const byUnit = new Map<string, UnitSummary>();
+    for (const row of rows) {
+      const summary = byUnit.get(row.unit) ?? { unit: row.unit, open: 0, overdue: 0, key: 0, byLevel: {} };
+      summary.open += row.open;
+      summary.overdue += row.overdue;
+      summary.key += row.key;
+      if (row.level && row.open) summary.byLevel[String(row.level)] = row.open;
+      byUnit.set(row.unit, summary);
+    }
+    return { items: [...byUnit.values()] };
+  }
+
+  private filtered(filter: OverdueFilter): SelectQueryBuilder<IssueEntity> {
+    const qb = this.dataSource.manager.createQueryBuilder(IssueEntity, 'i').where(OPEN);
+    if (filter.leadUnit) qb.andWhere('i.lead_unit = :leadUnit', { leadUnit: filter.leadUnit });
+    if (filter.minLevel !== undefined) qb.andWhere('i.escalation_level >= :minLevel', { minLevel: filter.minLevel });
+    if (filter.regionCode) {
+      // A region filter covers the region and every region under it.
+      qb.andWhere(
+        `i.region_code IN (WITH RECURSIVE below AS (
+           SELECT code, 0 AS depth FROM regions WHERE code = :regionCode
+           UNION ALL SELECT r.code, b.depth + 1 FROM regions r JOIN below b ON r.parent_code = b.code WHERE b.depth < 16
+         ) SELECT code FROM below)`,
+        { regionCode: filter.regionCode },
+      );
+    }
+    return qb;
+  }
+
+  private boardItem(issue: IssueEntity, now: Date): BoardItem {
+    return {
+      ...toIssueView(issue),
+      colour: alertColour(issue, now),
+      overdueSeconds:
+        issue.overdue && issue.dueAt ? Math.max(0, Math.floor((now.getTime() - issue.dueAt.getTime()) / 1000)) : 0,
+    };
+  }
+}
