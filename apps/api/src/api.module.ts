@@ -24,6 +24,8 @@ import {
   UnitsController,
 } from './reference/reference.controllers';
 import { UsersController } from './users/users.controller';
+import { AssessmentController, ReportsController } from './assessment/assessment.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
 
@@ -58,6 +60,9 @@ export class ApiModule implements NestModule {
         IssuesController,
         NotificationsController,
         OversightController,
+        AssessmentController,
+        ReportsController,
+        WebhooksController,
         HealthController,
         MetricsController,
       ],

@@ -8,6 +8,7 @@ import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { ReconcilerScheduler } from './deadlines/reconciler.scheduler';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { RoutingProcessor } from './routing/routing.processor';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 
 @Module({})
 export class WorkerModule {
@@ -21,7 +22,14 @@ export class WorkerModule {
         MessagingModule,
         WorkflowModule,
       ],
-      providers: [OutboxRelay, RoutingProcessor, DeadlinesProcessor, NotificationsProcessor, ReconcilerScheduler],
+      providers: [
+        OutboxRelay,
+        RoutingProcessor,
+        DeadlinesProcessor,
+        NotificationsProcessor,
+        WebhooksProcessor,
+        ReconcilerScheduler,
+      ],
     };
   }
 }

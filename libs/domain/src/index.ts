@@ -7,3 +7,4 @@ export * from './time/working-calendar';
 export * from './time/deadline-calculator';
 export * from './deadlines/timer-plan';
 export * from './deadlines/notification-hours';
+export * from './assessment/scoring-rules';

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { OutboxWriter } from './outbox.writer';
 import { DEFAULT_JOB_OPTIONS } from './queue-options';
-import { ALL_QUEUES } from './queues';
+import { ALL_QUEUES, QUEUES } from './queues';
 import { redisConnectionOptions } from './redis-connection';
 
 @Module({
@@ -16,7 +16,19 @@ import { redisConnectionOptions } from './redis-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+    BullModule.registerQueue(...ALL_QUEUES.filter((name) => name !== QUEUES.webhooks).map((name) => ({ name }))),
+    // Webhook receivers may be away for a day: their own attempts, with the worker's capped doubling backoff.
+    BullModule.registerQueueAsync({
+      name: QUEUES.webhooks,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        defaultJobOptions: {
+          ...DEFAULT_JOB_OPTIONS,
+          attempts: config.webhookMaxAttempts,
+          backoff: { type: 'custom' },
+        },
+      }),
+    }),
   ],
   providers: [OutboxWriter],
   exports: [OutboxWriter, BullModule],

@@ -3,6 +3,7 @@ export const QUEUES = {
   routing: 'routing',
   deadlines: 'deadlines',
   notifications: 'notifications',
+  webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -10,6 +11,7 @@ export const JOBS = {
   routeIssue: 'route-issue',
   fireTimer: 'fire-timer',
   deliverNotification: 'deliver-notification',
+  deliverWebhook: 'deliver-webhook',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -19,12 +21,14 @@ export interface JobPayloads {
   /** `jobId` is deterministic (`deadline-<issue>-<version>-<step>`), so scheduling twice is one timer. */
   [JOBS.fireTimer]: { issueId: string; deadlineVersion: number; step: string; jobId: string };
   [JOBS.deliverNotification]: { notificationId: string };
+  [JOBS.deliverWebhook]: { deliveryId: string };
 }
 
 export const JOB_QUEUE = {
   [JOBS.routeIssue]: QUEUES.routing,
   [JOBS.fireTimer]: QUEUES.deadlines,
   [JOBS.deliverNotification]: QUEUES.notifications,
+  [JOBS.deliverWebhook]: QUEUES.webhooks,
 } as const satisfies { [J in JobName]: QueueName };
 
 export function timerJobId(issueId: string, deadlineVersion: number, step: string): string {

@@ -11,6 +11,11 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { UserEntity } from './users/user.entity';
 import { ExtensionRequestEntity } from './issues/extension-request.entity';
 import { NotificationEntity } from './notifications/notification.entity';
+import { AssessmentEvaluationEntity } from './assessment/assessment-evaluation.entity';
+import { AssessmentLedgerEntity } from './assessment/assessment-ledger.entity';
+import { AssessmentRuleSetEntity } from './assessment/assessment-rule-set.entity';
+import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity';
+import { WebhookEntity } from './webhooks/webhook.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -26,4 +31,9 @@ export const ENTITIES = [
   OutboxMessageEntity,
   ExtensionRequestEntity,
   NotificationEntity,
+  AssessmentRuleSetEntity,
+  AssessmentEvaluationEntity,
+  AssessmentLedgerEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

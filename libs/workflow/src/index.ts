@@ -20,3 +20,11 @@ export { NotificationService, NotificationView } from './notifications/notificat
 export { Notifier, LogNotifier } from './notifications/notifier';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { ExtensionRequestView } from './issues/issue-view';
+export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
+export {
+  WebhookService,
+  WebhookView,
+  DeliveryView,
+  WEBHOOK_EVENT_TYPES,
+  DeliveryFailedError,
+} from './webhooks/webhook.service';

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@app/messaging';
+import { AssessmentLedgerWriter } from './assessment/assessment-ledger.writer';
+import { AssessmentService } from './assessment/assessment.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookService } from './webhooks/webhook.service';
 import { DeadlineReconciler } from './deadlines/deadline-reconciler.service';
 import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
@@ -16,6 +20,10 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [MessagingModule],
   providers: [
+    AssessmentLedgerWriter,
+    AssessmentService,
+    WebhookDispatcher,
+    WebhookService,
     DeadlineService,
     DeadlineTimerService,
     DeadlineReconciler,
@@ -40,6 +48,8 @@ import { UsersService } from './users/users.service';
     DeadlineReconciler,
     NotificationService,
     OversightService,
+    AssessmentService,
+    WebhookService,
   ],
 })
 export class WorkflowModule {}

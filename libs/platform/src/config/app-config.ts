@@ -26,6 +26,12 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   routingGraceMs: number;
   deadlineConcurrency: number;
+  webhookMaxAttempts: number;
+  webhookRetryBaseMs: number;
+  webhookRetryMaxMs: number;
+  webhookTimeoutMs: number;
+  evaluationWeight: number;
+  assessmentMinIssues: number;
   logLevel: string;
 }
 
@@ -37,6 +43,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -94,6 +110,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileIntervalMs: integer(env, 'RECONCILE_INTERVAL_MS', 30_000, 100, 3_600_000),
     routingGraceMs: integer(env, 'ROUTING_GRACE_MS', 10_000, 0, 3_600_000),
     deadlineConcurrency: integer(env, 'DEADLINE_CONCURRENCY', 16, 1, 1000),
+    // 40 attempts with the delay doubling from 1 s up to an hour: retried for more than 24 hours.
+    webhookMaxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 40, 1, 1000),
+    webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),
+    webhookRetryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+    evaluationWeight: decimal(env, 'ASSESSMENT_EVALUATION_WEIGHT', 0.1, 0, 10),
+    assessmentMinIssues: integer(env, 'ASSESSMENT_MIN_ISSUES', 5, 0, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -6,6 +6,7 @@ import { OutboxJob, OutboxWriter } from '@app/messaging';
 import { IssueEntity } from '@app/persistence';
 import { SYSTEM_ACTOR } from '../actor';
 import { EventLog, PendingEvent } from '../issues/event-log';
+import { closedOnTime } from '../issues/issue-commands.service';
 import { saveIssue } from '../issues/issue-store';
 import { NotificationService } from '../notifications/notification.service';
 import { DeadlineService } from './deadline.service';
@@ -122,7 +123,10 @@ export class DeadlineTimerService {
             issue.status = 'closed';
             issue.closedAt = now;
             issue.verifyDueAt = null;
-            events.push({ type: 'issue.accepted', data: { automatic: true, comment: null, satisfaction: null } });
+            events.push({
+              type: 'issue.accepted',
+              data: { automatic: true, comment: null, satisfaction: null, onTime: closedOnTime(issue) },
+            });
             break;
           case 'none':
             break;

@@ -77,6 +77,11 @@ interface CommandOutcome {
 
 class IdempotentReplay extends Error {}
 
+/** Closed on time: the rectification came in by the (approved) deadline. */
+export function closedOnTime(issue: IssueEntity): boolean {
+  return !issue.dueAt || !issue.rectificationSubmittedAt || issue.rectificationSubmittedAt <= issue.dueAt;
+}
+
 /**
  * The commands on an issue. Each runs in one transaction that locks the issue row (so commands on one issue
  * serialize), checks visibility, role, If-Match and the state machine, then writes the row, its events and
@@ -197,6 +202,7 @@ export class IssueCommandsService {
         const heldSeconds = issue.assignedAt ? Math.round((now.getTime() - issue.assignedAt.getTime()) / 1000) : 0;
         const returned: PendingEvent = {
           type: 'issue.returned',
+          leadUnit: unit,
           data: { unit, reason: input.reason, reasonCode: input.reasonCode ?? 'other', heldSeconds },
         };
         issue.returnedByUnits = [...new Set([...issue.returnedByUnits, unit])];
@@ -266,7 +272,7 @@ export class IssueCommandsService {
           issue.status = transition(issue.status, 'accept');
           issue.closedAt = now;
           issue.verifyDueAt = null;
-          return [{ type: 'issue.accepted', data: { ...data, automatic: false } }];
+          return [{ type: 'issue.accepted', data: { ...data, automatic: false, onTime: closedOnTime(issue) } }];
         }
         let dueAt: Date | null;
         if (input.dueAt) {
@@ -310,6 +316,8 @@ export class IssueCommandsService {
           await this.assertExists(manager, UnitEntity, `coUnits[${index}]`, unit);
         }
         const previousUnit = issue.leadUnit;
+        // The unit had returned it and the inspection office sent it back: the return was overruled.
+        const overruledReturn = issue.returnedByUnits.includes(input.leadUnit);
         await this.routing.assign(manager, issue, input.leadUnit, coUnits, now);
         return [
           {
@@ -320,6 +328,7 @@ export class IssueCommandsService {
               manual: true,
               reason: input.reason,
               previousUnit,
+              overruledReturn,
             },
           },
         ];

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { assessmentYear, describeRule, RuleSet, scoreEvent } from '@app/domain';
+import { AssessmentLedgerEntity, AssessmentRuleSetEntity, IssueEventEntity } from '@app/persistence';
+import { APP_CONFIG, AppConfig } from '@app/platform';
+
+/**
+ * Turns events into ledger rows in the event's own transaction, charged to the lead unit at the time of the
+ * event, under the rule set in force then. The unique (event, rule version, rule) key makes a replay score once.
+ */
+@Injectable()
+export class AssessmentLedgerWriter {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async currentRuleSet(manager: EntityManager): Promise<AssessmentRuleSetEntity & RuleSet> {
+    const [ruleSet] = await manager.find(AssessmentRuleSetEntity, { order: { version: 'DESC' }, take: 1 });
+    return ruleSet;
+  }
+
+  async record(manager: EntityManager, events: IssueEventEntity[]): Promise<AssessmentLedgerEntity[]> {
+    const scorable = events.filter((event) => event.leadUnit);
+    if (scorable.length === 0) return [];
+    const ruleSet = await this.currentRuleSet(manager);
+    const rows = scorable.flatMap((event) =>
+      scoreEvent(ruleSet, event).map((hit) =>
+        manager.create(AssessmentLedgerEntity, {
+          id: randomUUID(),
+          eventId: event.id,
+          evaluationId: null,
+          issueId: event.issueId,
+          unit: event.leadUnit as string,
+          rule: describeRule(hit.rule),
+          ruleIndex: hit.ruleIndex,
+          ruleVersion: ruleSet.version,
+          points: hit.points,
+          occurredAt: event.occurredAt,
+          period: assessmentYear(event.occurredAt, this.config.timeZone),
+        }),
+      ),
+    );
+    if (rows.length === 0) return [];
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AssessmentLedgerEntity)
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const ids = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
+    return rows.filter((row) => ids.has(row.id));
+  }
+}
