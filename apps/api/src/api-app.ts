@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/platform';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
+import { mountQueueDashboard } from './operations/queue-dashboard';
 
 const BODY_LIMIT = '1mb';
 
@@ -61,5 +62,6 @@ export async function createApiApp(
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  mountQueueDashboard(app);
   return app;
 }

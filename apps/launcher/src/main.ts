@@ -138,9 +138,11 @@ async function main(): Promise<void> {
   if (seeded) await seedDemo(databaseUrl);
   if (shuttingDown) return;
 
+  const port = env.PORT || '3000';
+  // The worker's health and metrics sit one port above the API's unless told otherwise.
+  env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
   startChild('api', 'dist/apps/api/src/main.js', env);
   startChild('worker', 'dist/apps/worker/src/main.js', env);
-  const port = env.PORT || '3000';
   const ready = await waitForApi(port);
   if (shuttingDown) return;
 
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
     `Redis:      ${embeddedRedis ? `${env.REDIS_URL}  (local redis-server)` : masked(env.REDIS_URL as string)}`,
     `API:        http://localhost:${port}/api/v1${ready ? '' : '  (not answering yet)'}`,
     `API docs:   http://localhost:${port}/docs`,
+    `Queues:     http://localhost:${port}/queues?token=<an admin's accessToken>`,
+    `Worker:     http://localhost:${env.WORKER_HEALTH_PORT}/health and /metrics`,
   ];
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
     const shown = env.ADMIN_PASSWORD === DEFAULT_ADMIN.password ? env.ADMIN_PASSWORD : '(from ADMIN_PASSWORD)';

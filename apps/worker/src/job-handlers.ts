@@ -1,6 +1,17 @@
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@app/messaging';
+import { Histogram, Registry } from 'prom-client';
+
+/** The worker's metrics: every job's duration and outcome, by queue and name. */
+export const workerMetrics = new Registry();
+const jobDuration = new Histogram({
+  name: 'worker_job_duration_seconds',
+  help: 'Job processing time by queue, job name and outcome',
+  labelNames: ['queue', 'job', 'outcome'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+  registers: [workerMetrics],
+});
 
 export type JobHandlers<Q extends QueueName> = {
   [J in JobName as (typeof JOB_QUEUE)[J] extends Q ? J : never]: (
@@ -37,10 +48,15 @@ export async function dispatch(
   };
   try {
     const result = await handler(job.data as never, job);
+    jobDuration.observe({ queue, job: job.name, outcome: 'done' }, (performance.now() - started) / 1000);
     logger.debug({ ...fields, durationMs: Math.round(performance.now() - started), result }, 'job done');
     return result;
   } catch (error) {
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    jobDuration.observe(
+      { queue, job: job.name, outcome: final ? 'failed' : 'retry' },
+      (performance.now() - started) / 1000,
+    );
     // The last failure is an error a person must see; earlier ones are retried with backoff.
     logger[final ? 'error' : 'warn'](
       { ...fields, durationMs: Math.round(performance.now() - started), err: error, final },

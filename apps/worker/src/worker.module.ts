@@ -8,6 +8,7 @@ import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { ReconcilerScheduler } from './deadlines/reconciler.scheduler';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { RoutingProcessor } from './routing/routing.processor';
+import { WorkerHealthServer } from './operations/worker-health.server';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
 
 @Module({})
@@ -29,6 +30,7 @@ export class WorkerModule {
         NotificationsProcessor,
         WebhooksProcessor,
         ReconcilerScheduler,
+        WorkerHealthServer,
       ],
     };
   }

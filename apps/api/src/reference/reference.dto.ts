@@ -71,6 +71,7 @@ export class CreateDeadlinePolicyDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  @ArrayUnique()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
   @Min(0.01, { each: true })
   @Max(0.99, { each: true })

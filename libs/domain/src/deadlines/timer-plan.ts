@@ -24,6 +24,14 @@ export interface TimerPlanInput {
 
 const WORKING: readonly IssueStatus[] = ['assigned', 'in_progress'];
 
+const STEP_RANK: Record<string, number> = { 'acknowledge-due': 0, remind: 1, due: 2, escalate: 3, 'verify-due': 4 };
+
+/** Timers at the same instant fire in ladder order, and escalate-2 before escalate-10. */
+function stepOrder(step: string): number {
+  const [, kind, n] = /^(remind|escalate)-(\d+)$/.exec(step) ?? [null, step, '0'];
+  return (STEP_RANK[kind as string] ?? 5) * 1000 + Number(n);
+}
+
 export function planTimers(input: TimerPlanInput): PlannedTimer[] {
   const plan: PlannedTimer[] = [];
   if (input.status === 'assigned' && input.acknowledgeDueAt) {
@@ -50,7 +58,7 @@ export function planTimers(input: TimerPlanInput): PlannedTimer[] {
   if (input.status === 'rectification_submitted' && input.verifyDueAt) {
     plan.push({ step: 'verify-due', at: input.verifyDueAt.toISOString() });
   }
-  return plan.sort((a, b) => a.at.localeCompare(b.at) || a.step.localeCompare(b.step));
+  return plan.sort((a, b) => a.at.localeCompare(b.at) || stepOrder(a.step) - stepOrder(b.step));
 }
 
 /** Steps already fired whose time did not change stay fired in the new plan, so nothing is announced twice. */

@@ -26,6 +26,7 @@ export interface AppConfig {
   reconcileIntervalMs: number;
   routingGraceMs: number;
   deadlineConcurrency: number;
+  workerHealthPort: number | null;
   webhookMaxAttempts: number;
   webhookRetryBaseMs: number;
   webhookRetryMaxMs: number;
@@ -110,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reconcileIntervalMs: integer(env, 'RECONCILE_INTERVAL_MS', 30_000, 100, 3_600_000),
     routingGraceMs: integer(env, 'ROUTING_GRACE_MS', 10_000, 0, 3_600_000),
     deadlineConcurrency: integer(env, 'DEADLINE_CONCURRENCY', 16, 1, 1000),
+    workerHealthPort: env.WORKER_HEALTH_PORT ? integer(env, 'WORKER_HEALTH_PORT', 0, 0, 65535) : null,
     // 40 attempts with the delay doubling from 1 s up to an hour: retried for more than 24 hours.
     webhookMaxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', 40, 1, 1000),
     webhookRetryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),

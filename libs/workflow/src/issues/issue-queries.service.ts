@@ -88,7 +88,7 @@ export class IssueQueriesService {
     return toPage(rows, limit, toIssueView, (row) => [row.filedAt.toISOString(), row.id]);
   }
 
-  /** A unit's open issues, as lead or co-unit: overdue first, then by due time. */
+  /** A unit's open issues, as lead or co-unit: key issues and proposals first, then overdue, then by due time. */
   async inbox(actor: Actor, unitCode: string, limit: number, cursor?: string): Promise<Page<IssueView>> {
     if (!(await this.dataSource.manager.existsBy(UnitEntity, { code: unitCode }))) {
       throw new NotFoundError(`unit ${unitCode} not found`);
@@ -102,18 +102,30 @@ export class IssueQueriesService {
       .where(OPEN)
       .andWhere('(i.lead_unit = :unit OR i.co_units @> ARRAY[:unit]::text[])', { unit: unitCode });
     if (cursor) {
-      const [notOverdue, due, id] = decodeCursor(cursor, [cursorPart.boolean, cursorPart.timestamp, cursorPart.uuid]);
+      const [notKey, notOverdue, due, id] = decodeCursor(cursor, [
+        cursorPart.boolean,
+        cursorPart.boolean,
+        cursorPart.timestamp,
+        cursorPart.uuid,
+      ]);
       qb.andWhere(
-        `((NOT i.overdue), coalesce(i.due_at, 'infinity'::timestamptz), i.id) > (:notOverdue, :due::timestamptz, :id::uuid)`,
-        { notOverdue, due, id },
+        `((NOT i.is_key), (NOT i.overdue), coalesce(i.due_at, 'infinity'::timestamptz), i.id)
+           > (:notKey, :notOverdue, :due::timestamptz, :id::uuid)`,
+        { notKey, notOverdue, due, id },
       );
     }
     const rows = await qb
-      .orderBy('(NOT i.overdue)', 'ASC')
+      .orderBy('(NOT i.is_key)', 'ASC')
+      .addOrderBy('(NOT i.overdue)', 'ASC')
       .addOrderBy(`coalesce(i.due_at, 'infinity'::timestamptz)`, 'ASC')
       .addOrderBy('i.id', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toPage(rows, limit, toIssueView, (row) => [!row.overdue, row.dueAt?.toISOString() ?? 'infinity', row.id]);
+    return toPage(rows, limit, toIssueView, (row) => [
+      !row.isKey,
+      !row.overdue,
+      row.dueAt?.toISOString() ?? 'infinity',
+      row.id,
+    ]);
   }
 }
