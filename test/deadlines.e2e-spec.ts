@@ -279,6 +279,9 @@ describe('deadlines, reminders and escalation', () => {
     expect(rows).toEqual([{ unit_code: 'xingren-gov' }]);
     const key = await inspector.post(`${API}/issues/${issue.id}/key`, { isKey: true });
     expect(key.body.isKey).toBe(true);
+    // key issues head the unit's inbox, ahead of overdue ones
+    const inbox = await (await app.as('xingren-handler')).get(`${API}/units/xingren-gov/inbox`);
+    expect(inbox.body.items[0].id).toBe(issue.id);
     expect(await count(issue.id, 'issue.key_changed')).toBe(1);
     expect((await (await app.as('supervisor')).post(`${API}/issues/${issue.id}/key`, { isKey: false })).status).toBe(
       403,

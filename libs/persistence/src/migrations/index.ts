@@ -1,10 +1,12 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { DeadlinesAndNotifications1764400000000 } from './1764400000000-deadlines-and-notifications';
 import { AssessmentAndWebhooks1764500000000 } from './1764500000000-assessment-and-webhooks';
+import { InboxKeyOrder1764600000000 } from './1764600000000-inbox-key-order';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
   InitialSchema1764300000000,
   DeadlinesAndNotifications1764400000000,
   AssessmentAndWebhooks1764500000000,
+  InboxKeyOrder1764600000000,
 ];
