@@ -24,6 +24,7 @@ const EXPECTED: Record<Exclude<IssueCommand, 'return'>, Partial<Record<IssueStat
   request_extension: { assigned: 'assigned', in_progress: 'in_progress' },
   supervision_notice: Object.fromEntries(OPEN.map((s) => [s, s])),
   mark_key: Object.fromEntries(OPEN.map((s) => [s, s])),
+  decide_extension: Object.fromEntries(OPEN.map((s) => [s, s])),
   withdraw: Object.fromEntries(OPEN.map((s) => [s, 'withdrawn'])),
 };
 

@@ -13,6 +13,7 @@ export type IssueCommand =
   | 'request_extension'
   | 'supervision_notice'
   | 'mark_key'
+  | 'decide_extension'
   | 'withdraw';
 
 export const ISSUE_COMMANDS: readonly IssueCommand[] = [
@@ -28,6 +29,7 @@ export const ISSUE_COMMANDS: readonly IssueCommand[] = [
   'request_extension',
   'supervision_notice',
   'mark_key',
+  'decide_extension',
   'withdraw',
 ];
 
@@ -62,6 +64,8 @@ const RULES: Record<IssueCommand, Rule> = {
   request_extension: { from: ['assigned', 'in_progress'], to: 'unchanged' },
   supervision_notice: { from: OPEN_STATUSES, to: 'unchanged' },
   mark_key: { from: OPEN_STATUSES, to: 'unchanged' },
+  // Deciding is possible while the issue is open; moving the deadline also needs it still being worked.
+  decide_extension: { from: OPEN_STATUSES, to: 'unchanged' },
   withdraw: { from: OPEN_STATUSES, to: 'withdrawn' },
 };
 

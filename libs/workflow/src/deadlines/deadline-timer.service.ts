@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { dueTimers, escalationTarget, nextTimerAt, timerEffect } from '@app/domain';
+import { closedOnTime, dueTimers, escalationTarget, nextTimerAt, timerEffect } from '@app/domain';
 import { OutboxJob, OutboxWriter } from '@app/messaging';
 import { IssueEntity } from '@app/persistence';
 import { SYSTEM_ACTOR } from '../actor';
 import { EventLog, PendingEvent } from '../issues/event-log';
-import { closedOnTime } from '../issues/issue-commands.service';
 import { saveIssue } from '../issues/issue-store';
 import { NotificationService } from '../notifications/notification.service';
 import { DeadlineService } from './deadline.service';

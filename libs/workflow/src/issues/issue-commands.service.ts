@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canApply,
+  closedOnTime,
   EvidenceType,
   IssueCommand,
   IssueKind,
@@ -76,11 +77,6 @@ interface CommandOutcome {
 }
 
 class IdempotentReplay extends Error {}
-
-/** Closed on time: the rectification came in by the (approved) deadline. */
-export function closedOnTime(issue: IssueEntity): boolean {
-  return !issue.dueAt || !issue.rectificationSubmittedAt || issue.rectificationSubmittedAt <= issue.dueAt;
-}
 
 /**
  * The commands on an issue. Each runs in one transaction that locks the issue row (so commands on one issue
@@ -406,7 +402,7 @@ export class IssueCommandsService {
     options: CommandOptions,
   ): Promise<IssueView> {
     return this.run(actor, id, options, {
-      command: 'supervision_notice',
+      command: 'decide_extension',
       authorize: () => this.requireRole(actor, 'inspector'),
       apply: async (issue, manager, now) => {
         const request = await manager
