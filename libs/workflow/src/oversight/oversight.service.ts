@@ -30,32 +30,21 @@ export class OversightService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Overdue open issues, most overdue first. */
-  async overdue(filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
-    const qb = this.filtered(filter).andWhere('i.overdue');
-    if (cursor) {
-      const [dueAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
-      qb.andWhere('(i.due_at, i.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt, id });
-    }
-    const rows = await qb
-      .orderBy('i.due_at', 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const now = new Date();
-    return toPage(
-      rows,
-      limit,
-      (row) => this.boardItem(row, now),
-      (row) => [row.dueAt?.toISOString(), row.id],
-    );
+  overdue(filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
+    return this.page(this.filtered(filter).andWhere('i.overdue'), limit, cursor);
   }
 
   /** Open issues of one colour of the supervision-notice ladder: blue, yellow or red. */
-  async board(colour: AlertColour, filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
+  board(colour: AlertColour, filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
     if (colour === 'red') return this.overdue(filter, limit, cursor);
     const qb = this.filtered(filter).andWhere('NOT i.overdue');
     if (colour === 'yellow') qb.andWhere('i.remind_last_at <= now()');
     else qb.andWhere('i.remind_from_at <= now() AND i.remind_last_at > now()');
+    return this.page(qb, limit, cursor);
+  }
+
+  /** Earliest due first: for overdue issues, the most overdue. */
+  private async page(qb: SelectQueryBuilder<IssueEntity>, limit: number, cursor?: string): Promise<Page<BoardItem>> {
     if (cursor) {
       const [dueAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
       qb.andWhere('(i.due_at, i.id) > (:dueAt::timestamptz, :id::uuid)', { dueAt, id });
