@@ -12,6 +12,36 @@ import { mountQueueDashboard } from './operations/queue-dashboard';
 
 const BODY_LIMIT = '1mb';
 
+// NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate cannot be encoded as UTF-8 (jsonb).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorablePath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorablePath(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = unstorablePath(item, path ? `${path}.${key}` : key) ?? (UNSTORABLE.test(key) ? key : null);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Text the database cannot hold is a 400 naming the field, not a 500 from the driver. */
+function rejectUnstorableText(request: Request, response: Response, next: NextFunction): void {
+  const path = unstorablePath(request.body, '') ?? unstorablePath(request.query, '');
+  if (path === null) return next();
+  response.status(400).json({
+    statusCode: 400,
+    error: STATUS_CODES[400],
+    message: `${path || 'body'}: must not contain NUL or unpaired surrogate characters`,
+  });
+}
+
 /** body-parser's own errors, answered in the API's error shape before they reach any route. */
 function bodyParserErrors(
   error: { type?: string; status?: number; message?: string },
@@ -42,6 +72,7 @@ export async function createApiApp(
   if (options.logs !== false) app.useLogger(app.get(Logger));
   app.use(json({ limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
+  app.use(rejectUnstorableText);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', {

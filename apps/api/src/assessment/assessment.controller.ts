@@ -72,9 +72,15 @@ export class RuleSetDto {
   @ApiProperty({ type: [ScoringRuleDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ScoringRuleDto)
   rules: ScoringRuleDto[];
+
+  @ApiPropertyOptional({ description: 'as GET returns it; ignored, since each PUT makes a new version' })
+  @IsOptional()
+  @IsInt()
+  version?: number;
 }
 
 export class EvaluationDto {
@@ -127,7 +133,8 @@ const CSV_COLUMNS: (keyof AssessmentRow)[] = [
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // A text cell a spreadsheet would read as a formula is quoted as text.
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -192,7 +199,7 @@ export class AssessmentController {
         }
       }
     }
-    return this.assessment.replaceRules(actor, body);
+    return this.assessment.replaceRules(actor, { base: body.base, rules: body.rules });
   }
 
   @Post('evaluations')

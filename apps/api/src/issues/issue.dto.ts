@@ -70,6 +70,7 @@ export class FileIssueDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
@@ -94,6 +95,7 @@ export class RectificationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
@@ -224,6 +226,7 @@ export class IssuePageDto {
 }
 
 export class TimelineItemDto {
+  @ApiProperty({ format: 'uuid', description: 'the event id, as in webhooks (X-Event-Id) and the ledger' }) id: string;
   @ApiProperty() seq: number;
   @ApiProperty() type: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;

@@ -42,7 +42,8 @@ function commandOptions(ifMatch: string | undefined): CommandOptions {
   return { ifMatch: Number(match[1]) };
 }
 
-const IF_MATCH = ApiHeader({ name: 'If-Match', required: false, description: 'the issue version; 412 if it moved on' });
+// Lower case, as @Headers reads it, so the document has one optional header and not a required twin.
+const IF_MATCH = ApiHeader({ name: 'if-match', required: false, description: 'the issue version; 412 if it moved on' });
 
 @ApiTags('issues')
 @ApiBearerAuth()

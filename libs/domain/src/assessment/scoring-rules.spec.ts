@@ -261,7 +261,7 @@ describe('indicatorRates', () => {
     closedOnTime: 0,
     dueInPeriod: 0,
     returned: 0,
-    reopened: 0,
+    rehandled: 0,
     evaluated: 0,
     satisfiedOrBasically: 0,
   };
@@ -285,7 +285,7 @@ describe('indicatorRates', () => {
         closedOnTime: 1,
         dueInPeriod: 3,
         returned: 1,
-        reopened: 1,
+        rehandled: 1,
         evaluated: 8,
         satisfiedOrBasically: 7,
       }),
@@ -322,7 +322,7 @@ describe('indicatorRates', () => {
       closedOnTime: Math.floor(b * dueInPeriod),
       dueInPeriod,
       returned: Math.floor(c * assigned),
-      reopened: Math.floor(d * closed),
+      rehandled: Math.floor(d * closed),
       evaluated,
       satisfiedOrBasically: Math.floor(e * evaluated),
     }));

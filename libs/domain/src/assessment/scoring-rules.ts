@@ -74,7 +74,8 @@ export interface UnitCounts {
   closedOnTime: number;
   dueInPeriod: number;
   returned: number;
-  reopened: number;
+  /** Closed issues that had been reopened on the way: at most `closed`. */
+  rehandled: number;
   evaluated: number;
   satisfiedOrBasically: number;
 }
@@ -85,7 +86,7 @@ const rate = (numerator: number, denominator: number): number | null =>
 /**
  * The indicators performance offices publish: 签收率 acknowledged on time / assigned; 按时办结率 closed by the
  * approved deadline / due in the period; 满意率 (satisfied + basically satisfied) / evaluated; 退单率 returned /
- * assigned; 重办率 reopened / closed. A rate with nothing to divide is null, not zero.
+ * assigned; 重办率 closed after a reopening / closed. A rate with nothing to divide is null, not zero.
  */
 export function indicatorRates(counts: UnitCounts) {
   return {
@@ -93,6 +94,6 @@ export function indicatorRates(counts: UnitCounts) {
     onTimeClosureRate: rate(counts.closedOnTime, counts.dueInPeriod),
     satisfactionRate: rate(counts.satisfiedOrBasically, counts.evaluated),
     returnRate: rate(counts.returned, counts.assigned),
-    rehandlingRate: rate(counts.reopened, counts.closed),
+    rehandlingRate: rate(counts.rehandled, counts.closed),
   };
 }

@@ -17,7 +17,7 @@ export class AssessmentLedgerEntity {
   @Column({ name: 'unit_code', type: 'varchar', length: 64 })
   unit: string;
 
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'text' })
   rule: string;
 
   @Column({ name: 'rule_index', type: 'integer' })

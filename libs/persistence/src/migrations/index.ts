@@ -2,6 +2,7 @@ import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { DeadlinesAndNotifications1764400000000 } from './1764400000000-deadlines-and-notifications';
 import { AssessmentAndWebhooks1764500000000 } from './1764500000000-assessment-and-webhooks';
 import { InboxKeyOrder1764600000000 } from './1764600000000-inbox-key-order';
+import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-constraints';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   DeadlinesAndNotifications1764400000000,
   AssessmentAndWebhooks1764500000000,
   InboxKeyOrder1764600000000,
+  AssessmentConstraints1764700000000,
 ];

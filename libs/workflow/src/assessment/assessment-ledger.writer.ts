@@ -13,15 +13,17 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 export class AssessmentLedgerWriter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async currentRuleSet(manager: EntityManager): Promise<AssessmentRuleSetEntity & RuleSet> {
-    const [ruleSet] = await manager.find(AssessmentRuleSetEntity, { order: { version: 'DESC' }, take: 1 });
-    return ruleSet;
+  /** The rule set in force at `at` (now by default): a replayed event scores under the rules of its time. */
+  async currentRuleSet(manager: EntityManager, at?: Date): Promise<AssessmentRuleSetEntity & RuleSet> {
+    const qb = manager.createQueryBuilder(AssessmentRuleSetEntity, 'r').orderBy('r.version', 'DESC').limit(1);
+    if (at) qb.where('r.created_at <= :at', { at });
+    return (await qb.getOne()) ?? (await this.currentRuleSet(manager));
   }
 
   async record(manager: EntityManager, events: IssueEventEntity[]): Promise<AssessmentLedgerEntity[]> {
     const scorable = events.filter((event) => event.leadUnit);
     if (scorable.length === 0) return [];
-    const ruleSet = await this.currentRuleSet(manager);
+    const ruleSet = await this.currentRuleSet(manager, scorable[0].occurredAt);
     const rows = scorable.flatMap((event) =>
       scoreEvent(ruleSet, event).map((hit) =>
         manager.create(AssessmentLedgerEntity, {

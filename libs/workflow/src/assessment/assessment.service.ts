@@ -23,6 +23,8 @@ export interface AssessmentRow {
   assigned: number;
   acknowledgedOnTime: number;
   closed: number;
+  /** Closed in the period after having been reopened: the numerator of 重办率. */
+  rehandled: number;
   closedOnTime: number;
   dueInPeriod: number;
   overdue: number;
@@ -71,6 +73,7 @@ const COUNT_COLUMNS = [
   'assigned',
   'acknowledged_on_time',
   'closed',
+  'rehandled',
   'closed_on_time',
   'due_in_period',
   'overdue',
@@ -85,6 +88,15 @@ const COUNT_COLUMNS = [
   'proposals_replied',
   'key_proposals',
 ] as const;
+
+/** Which CTE of the table query each count comes from; the rest come from the event log (`ev`). */
+const COLUMN_SOURCE: Partial<Record<(typeof COUNT_COLUMNS)[number], string>> = {
+  closed_on_time: 'due',
+  due_in_period: 'due',
+  proposals_registered: 'proposals',
+  proposals_replied: 'proposals',
+  key_proposals: 'proposals',
+};
 
 const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -102,17 +114,20 @@ export class AssessmentService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** `from`/`to` as dates (local days, `to` inclusive) or instants; by default the current year so far. */
+  /** `from`/`to` as dates (local days, `to` inclusive) or instants; by default the current year. */
   range(from?: string, to?: string): Range {
     const zone = this.config.timeZone;
     const parse = (value: string, field: string, endOfDay: boolean) => {
       const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-      const parsed = dateOnly ? DateTime.fromISO(value, { zone }) : DateTime.fromISO(value, { setZone: true });
+      // A value without an offset is local time in TIME_ZONE, like a bare date; an explicit offset is honoured.
+      const parsed = DateTime.fromISO(value, { zone });
       if (!parsed.isValid) throw new InvalidInputError(field, 'must be a date (YYYY-MM-DD) or an ISO-8601 instant');
       return (dateOnly && endOfDay ? parsed.plus({ days: 1 }) : parsed).toJSDate();
     };
-    const start = from ? parse(from, 'from', false) : DateTime.now().setZone(zone).startOf('year').toJSDate();
-    const end = to ? parse(to, 'to', true) : new Date(Date.now() + 1);
+    // The whole current year by default, so an annual evaluation (counted at the year's end) is in it.
+    const year = DateTime.now().setZone(zone).startOf('year');
+    const start = from ? parse(from, 'from', false) : year.toJSDate();
+    const end = to ? parse(to, 'to', true) : year.plus({ years: 1 }).toJSDate();
     if (end <= start) throw new InvalidInputError('to', 'must be after from');
     return { from: start, to: end };
   }
@@ -125,7 +140,7 @@ export class AssessmentService {
                 count(*) FILTER (WHERE e.type = 'issue.routed') AS assigned,
                 count(*) FILTER (WHERE e.type = 'issue.acknowledged' AND e.data->>'onTime' = 'true') AS acknowledged_on_time,
                 count(*) FILTER (WHERE e.type = 'issue.accepted') AS closed,
-                count(*) FILTER (WHERE e.type = 'issue.accepted' AND e.data->>'onTime' = 'true') AS closed_on_time,
+                count(*) FILTER (WHERE e.type = 'issue.accepted' AND i.reopen_count > 0) AS rehandled,
                 count(*) FILTER (WHERE e.type = 'issue.overdue') AS overdue,
                 count(*) FILTER (WHERE e.type = 'issue.reopened') AS reopened,
                 count(*) FILTER (WHERE e.type = 'issue.returned') AS returned,
@@ -134,11 +149,15 @@ export class AssessmentService {
                 count(*) FILTER (WHERE e.type IN ('issue.accepted', 'issue.reopened') AND e.data->>'satisfaction' = 'satisfied') AS satisfied,
                 count(*) FILTER (WHERE e.type IN ('issue.accepted', 'issue.reopened') AND e.data->>'satisfaction' = 'basically_satisfied') AS basically_satisfied,
                 count(*) FILTER (WHERE e.type IN ('issue.accepted', 'issue.reopened') AND e.data->>'satisfaction' = 'unsatisfied') AS unsatisfied
-           FROM issue_events e
+           FROM issue_events e JOIN issues i ON i.id = e.issue_id
           WHERE e.occurred_at >= $1 AND e.occurred_at < $2 AND e.lead_unit IS NOT NULL
           GROUP BY e.lead_unit
        ), due AS (
-         SELECT lead_unit AS unit, count(*) AS due_in_period FROM issues
+         -- 按时办结率 takes numerator and denominator from one population: issues whose approved deadline falls
+         -- in the period, and of those the ones closed with the rectification in by that deadline
+         SELECT lead_unit AS unit, count(*) AS due_in_period,
+                count(*) FILTER (WHERE status = 'closed' AND rectification_submitted_at <= due_at) AS closed_on_time
+           FROM issues
           WHERE due_at >= $1 AND due_at < $2 AND lead_unit IS NOT NULL GROUP BY lead_unit
        ), proposals AS (
          SELECT i.lead_unit AS unit,
@@ -154,7 +173,7 @@ export class AssessmentService {
           WHERE occurred_at >= $1 AND occurred_at < $2 GROUP BY unit_code
        )
        SELECT u.code AS unit, u.name AS unit_name,
-              ${COUNT_COLUMNS.map((c) => `coalesce(${c === 'due_in_period' ? 'due' : ['proposals_registered', 'proposals_replied', 'key_proposals'].includes(c) ? 'proposals' : 'ev'}.${c}, 0)::int AS ${c}`).join(',\n              ')},
+              ${COUNT_COLUMNS.map((c) => `coalesce(${COLUMN_SOURCE[c] ?? 'ev'}.${c}, 0)::int AS ${c}`).join(',\n              ')},
               coalesce(led.points, 0)::float8 AS points
          FROM units u
          LEFT JOIN ev ON ev.unit = u.code
@@ -173,7 +192,7 @@ export class AssessmentService {
         closedOnTime: counts.closedOnTime,
         dueInPeriod: counts.dueInPeriod,
         returned: counts.returned,
-        reopened: counts.reopened,
+        rehandled: counts.rehandled,
         evaluated: counts.evaluated,
         satisfiedOrBasically: counts.satisfied + counts.basicallySatisfied,
       });
@@ -271,10 +290,6 @@ export class AssessmentService {
           evaluatedBy: actor.username,
           countsAt,
         });
-        await manager.query('LOCK TABLE assessment_evaluations IN SHARE ROW EXCLUSIVE MODE');
-        if (await manager.existsBy(AssessmentEvaluationEntity, { unit: input.unit, period: input.period })) {
-          throw new ConflictError(`unit ${input.unit} already has an evaluation for ${input.period}`);
-        }
         await manager.insert(AssessmentEvaluationEntity, evaluation);
         const entry = manager.create(AssessmentLedgerEntity, {
           id: randomUUID(),
@@ -312,8 +327,10 @@ export class AssessmentService {
         };
       });
     } catch (error) {
-      if (error instanceof QueryFailedError)
+      // The unique (unit, period) index decides a race between two evaluations.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw new ConflictError(`unit ${input.unit} already has an evaluation for ${input.period}`);
+      }
       throw error;
     }
   }

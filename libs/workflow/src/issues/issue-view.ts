@@ -66,6 +66,8 @@ export function toIssueView(issue: IssueEntity): IssueView {
 }
 
 export interface TimelineItemView {
+  /** The event id: what webhooks send as X-Event-Id and ledger rows name. */
+  id: string;
   seq: number;
   type: string;
   occurredAt: string;
@@ -75,6 +77,7 @@ export interface TimelineItemView {
 
 export function toTimelineItem(event: IssueEventEntity): TimelineItemView {
   return {
+    id: event.id,
     seq: event.seq,
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ISSUE_EVENT_TYPES } from '@app/domain';
 import { JOBS, OutboxWriter } from '@app/messaging';
@@ -11,7 +12,7 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 import type { Actor } from '../actor';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
-import { assertPublicTarget, BlockedTargetError, guardedLookup } from './target-guard';
+import { assertPublicTarget, BlockedTargetError, guardedLookup, isBlockedAddress } from './target-guard';
 
 export const WEBHOOK_EVENT_TYPES = [...ISSUE_EVENT_TYPES, 'assessment.points_recorded'] as const;
 
@@ -188,6 +189,11 @@ export class WebhookService {
   /** A POST with a timeout, no redirects followed, and the private-address guard applied at connect time. */
   private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    // Node skips the lookup for an address literal, so the guard checks those itself.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (!this.config.webhookAllowPrivateTargets && isIP(literal) && isBlockedAddress(literal)) {
+      return Promise.reject(new BlockedTargetError(`${literal} is a private address`));
+    }
     return new Promise((resolve, reject) => {
       const request = send(
         url,
@@ -203,6 +209,12 @@ export class WebhookService {
           response.on('error', reject);
         },
       );
+      // `timeout` alone resets on every byte: a receiver that drips its answer is cut off at the same bound.
+      const deadline = setTimeout(
+        () => request.destroy(new Error(`no answer within ${this.config.webhookTimeoutMs} ms`)),
+        this.config.webhookTimeoutMs,
+      );
+      request.on('close', () => clearTimeout(deadline));
       request.on('timeout', () => request.destroy(new Error(`no answer within ${this.config.webhookTimeoutMs} ms`)));
       request.on('error', reject);
       request.end(body);
