@@ -621,7 +621,9 @@ describe('assessment: counts, ledger and score from real issues', () => {
     });
     expect(sinceB['xingyi-gov']).toMatchObject({ assigned: 2, returned: 1, points: -1 });
     // 按时办结率 counts over the issues due in the range: A (due earlier, closed late) is out, B and C are in
-    expect(sinceB['xingren-gov'].closedOnTime).toBeLessThanOrEqual(sinceB['xingren-gov'].dueInPeriod);
+    expect(sinceB['xingren-gov'].closedOnTime as number).toBeLessThanOrEqual(
+      sinceB['xingren-gov'].dueInPeriod as number,
+    );
 
     // up to the moment the test started: nothing yet
     const before = await table(`from=${year}-01-01&to=${encodeURIComponent(started.toISOString())}`);
@@ -673,7 +675,7 @@ describe('assessment: counts, ledger and score from real issues', () => {
     const to = new Date(Math.max(Date.parse(issues.a.dueAt) + 1000, Date.now())).toISOString();
     const rows = await table(`from=${encodeURIComponent(started.toISOString())}&to=${encodeURIComponent(to)}`);
     // numerator and denominator come from one population: the issues due in the range
-    expect(rows['xingren-gov'].closedOnTime).toBeLessThanOrEqual(rows['xingren-gov'].dueInPeriod);
+    expect(rows['xingren-gov'].closedOnTime as number).toBeLessThanOrEqual(rows['xingren-gov'].dueInPeriod as number);
     expect(rows['xingren-gov'].onTimeClosureRate as number).toBeLessThanOrEqual(1);
   });
 });
