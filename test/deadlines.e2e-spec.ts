@@ -158,6 +158,9 @@ describe('deadlines, reminders and escalation', () => {
     expect(second.status).toBe(409);
 
     const inspector = await app.as('inspector');
+    const queue = await inspector.get(`${API}/extension-requests?status=pending`);
+    expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(requested.body.id);
+    expect((await handler.get(`${API}/extension-requests`)).status).toBe(403);
     expect(
       (
         await handler.post(`${API}/issues/${issue.id}/extension-requests/${requested.body.id}/decision`, {

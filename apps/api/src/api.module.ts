@@ -12,6 +12,7 @@ import { AuthService } from './auth/auth.service';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { RedisClient } from './common/redis.provider';
+import { ExtensionRequestsController } from './issues/extension-requests.controller';
 import { IssuesController } from './issues/issues.controller';
 import { HealthController } from './operations/health.controller';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './operations/metrics';
@@ -58,6 +59,7 @@ export class ApiModule implements NestModule {
         DeadlinePoliciesController,
         CalendarController,
         IssuesController,
+        ExtensionRequestsController,
         NotificationsController,
         OversightController,
         AssessmentController,

@@ -57,6 +57,26 @@ export class IssueQueriesService {
     return { items: requests.map(toExtensionRequestView) };
   }
 
+  /** Extension requests across issues, oldest first: the inspection office's queue of decisions. */
+  async allExtensionRequests(
+    status: 'pending' | 'approved' | 'rejected' | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ExtensionRequestView>> {
+    const qb = this.dataSource.manager.createQueryBuilder(ExtensionRequestEntity, 'r');
+    if (status) qb.where('r.status = :status', { status });
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere('(r.created_at, r.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+    }
+    const rows = await qb
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(rows, limit, toExtensionRequestView, (row) => [row.createdAt.toISOString(), row.id]);
+  }
+
   async list(actor: Actor, filter: IssueFilter, limit: number, cursor?: string): Promise<Page<IssueView>> {
     const qb = scopeIssues(this.dataSource.manager.createQueryBuilder(IssueEntity, 'i'), actor);
     const columns: [keyof IssueFilter, string][] = [
