@@ -76,6 +76,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/oversight/overdue': { allow: ['inspector'] },
   'GET /api/v1/oversight/board': { allow: ['inspector'] },
   'GET /api/v1/oversight/summary': { allow: ['inspector'] },
+  'GET /api/v1/extension-requests': { allow: ['inspector'] },
   'GET /api/v1/assessment/units': { allow: ['inspector', 'admin'] },
   'GET /api/v1/assessment/units/{code}': { allow: ['inspector', 'admin', 'handler'], scope: 'unit' },
   'GET /api/v1/assessment/export': { allow: ['inspector', 'admin'] },

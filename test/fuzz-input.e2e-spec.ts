@@ -138,7 +138,13 @@ const CALLER: Record<string, string | null> = {
   'post /api/v1/notifications/{id}/read': 'xingren-handler',
   'get /api/v1/auth/me': 'supervisor',
 };
-const INSPECTOR_PREFIXES = ['/api/v1/issues', '/api/v1/units/{code}/inbox', '/api/v1/oversight', '/api/v1/reports'];
+const INSPECTOR_PREFIXES = [
+  '/api/v1/issues',
+  '/api/v1/units/{code}/inbox',
+  '/api/v1/oversight',
+  '/api/v1/reports',
+  '/api/v1/extension-requests',
+];
 
 describe('fuzzed input from the OpenAPI document', () => {
   let app: TestApp;

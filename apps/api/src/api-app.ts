@@ -13,6 +13,7 @@ import { mountQueueDashboard } from './operations/queue-dashboard';
 const BODY_LIMIT = '1mb';
 
 // NUL cannot be stored in PostgreSQL text, and a lone UTF-16 surrogate cannot be encoded as UTF-8 (jsonb).
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this must find
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function unstorablePath(value: unknown, path: string): string | null {

@@ -1,4 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+import { QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { DeadlineReconciler } from '@app/workflow';
 
@@ -15,6 +19,7 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplic
   constructor(
     private readonly reconciler: DeadlineReconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue(QUEUES.deadlines) private readonly queue: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,10 +34,19 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplic
     await this.running;
   }
 
+  /** Which timer jobs Redis does not hold: one pipelined EXISTS per job key. */
+  private async missingJobs(jobIds: string[]): Promise<Set<string>> {
+    const client = (await this.queue.client) as unknown as Redis;
+    const pipeline = client.pipeline();
+    for (const jobId of jobIds) pipeline.exists(this.queue.toKey(jobId));
+    const answers = (await pipeline.exec()) ?? [];
+    return new Set(jobIds.filter((_, index) => answers[index]?.[1] === 0));
+  }
+
   private tick(): void {
     if (this.running) return;
     this.running = this.reconciler
-      .sweep()
+      .sweep((jobIds) => this.missingJobs(jobIds))
       .catch((error: unknown) => this.logger.warn({ err: error }, 'reconciler sweep failed; next interval retries'))
       .finally(() => (this.running = null));
   }

@@ -3,6 +3,7 @@ import { DeadlinesAndNotifications1764400000000 } from './1764400000000-deadline
 import { AssessmentAndWebhooks1764500000000 } from './1764500000000-assessment-and-webhooks';
 import { InboxKeyOrder1764600000000 } from './1764600000000-inbox-key-order';
 import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-constraints';
+import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-paths';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AssessmentAndWebhooks1764500000000,
   InboxKeyOrder1764600000000,
   AssessmentConstraints1764700000000,
+  OversightReadPaths1764800000000,
 ];

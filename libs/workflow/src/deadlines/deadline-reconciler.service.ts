@@ -14,6 +14,7 @@ export interface SweepResult {
   fired: number;
   routed: number;
   rearmed: number;
+  failed: number;
 }
 
 /**
@@ -34,37 +35,61 @@ export class DeadlineReconciler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async sweep(now = new Date()): Promise<SweepResult> {
-    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0 };
+  /**
+   * `missingJobs` tells which timer job ids Redis does not hold (the worker asks Redis); without it every timer
+   * falling due before the next sweep is re-armed.
+   */
+  async sweep(missingJobs?: (jobIds: string[]) => Promise<Set<string>>): Promise<SweepResult> {
+    const started = new Date();
+    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0, failed: 0 };
+    // An issue that fails is skipped for the rest of this sweep, so it cannot hold up the ones behind it.
+    const failed: string[] = [];
+    const attempt = async (id: string, work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        failed.push(id);
+        result.failed += 1;
+        this.logger.error({ err: error, issueId: id }, 'reconciler could not repair an issue; the next sweep retries');
+      }
+    };
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(
-        'SELECT id FROM issues WHERE next_timer_at <= $1 ORDER BY next_timer_at LIMIT $2',
-        [now, BATCH],
+        `SELECT id FROM issues WHERE next_timer_at <= $1 AND NOT (id = ANY($3::uuid[]))
+          ORDER BY next_timer_at LIMIT $2`,
+        [started, BATCH, failed],
       );
       for (const { id } of due) {
-        const outcome = await this.timers.fireDue(id, undefined, now);
-        if (typeof outcome === 'object') result.fired += outcome.fired.length;
+        await attempt(id, async () => {
+          const outcome = await this.timers.fireDue(id);
+          if (typeof outcome === 'object') result.fired += outcome.fired.length;
+        });
       }
       if (due.length < BATCH) break;
     }
-    const filedBefore = new Date(now.getTime() - this.config.routingGraceMs);
+    const filedBefore = new Date(started.getTime() - this.config.routingGraceMs);
     for (;;) {
       const stuck: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM issues WHERE status = 'filed' AND filed_at < $1 ORDER BY filed_at LIMIT $2`,
-        [filedBefore, BATCH],
+        `SELECT id FROM issues WHERE status = 'filed' AND filed_at < $1 AND NOT (id = ANY($3::uuid[]))
+          ORDER BY filed_at LIMIT $2`,
+        [filedBefore, BATCH, failed],
       );
       for (const { id } of stuck) {
-        if ((await this.routing.routeFiledIssue(id)) !== 'skipped') result.routed += 1;
+        await attempt(id, async () => {
+          if ((await this.routing.routeFiledIssue(id)) !== 'skipped') result.routed += 1;
+        });
       }
       if (stuck.length < BATCH) break;
     }
-    result.rearmed = await this.rearm(now);
-    if (result.fired || result.routed) this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
+    result.rearmed = await this.rearm(new Date(), missingJobs);
+    if (result.fired || result.routed || result.failed) {
+      this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
+    }
     return result;
   }
 
-  /** Timers due before the next sweep go (back) into the queue; their deterministic ids make this harmless. */
-  private async rearm(now: Date): Promise<number> {
+  /** Timers due before the next sweep go (back) into the queue when Redis lacks them; ids are deterministic. */
+  private async rearm(now: Date, missingJobs?: (jobIds: string[]) => Promise<Set<string>>): Promise<number> {
     const horizon = new Date(now.getTime() + 2 * this.config.reconcileIntervalMs);
     const rows: { id: string; deadline_version: number; timer_plan: PlannedTimer[]; timers_fired: string[] }[] =
       await this.dataSource.query(
@@ -72,12 +97,16 @@ export class DeadlineReconciler {
           WHERE next_timer_at > $1 AND next_timer_at <= $2 ORDER BY next_timer_at LIMIT 5000`,
         [now, horizon],
       );
-    const jobs = rows.flatMap((row) =>
+    let jobs = rows.flatMap((row) =>
       this.deadlines.timerJobs(
         { id: row.id, deadlineVersion: row.deadline_version },
         pendingTimers(row.timer_plan, row.timers_fired).filter((timer) => new Date(timer.at) <= horizon),
       ),
     );
+    if (missingJobs && jobs.length) {
+      const missing = await missingJobs(jobs.map((job) => (job.payload as { jobId: string }).jobId));
+      jobs = jobs.filter((job) => missing.has((job.payload as { jobId: string }).jobId));
+    }
     if (jobs.length) await this.outbox.add(this.dataSource.manager, jobs);
     return jobs.length;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { IssueKind, IssueStatus, Severity } from '@app/domain';
 import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
 import type { Actor } from '../actor';
@@ -29,6 +29,9 @@ export interface IssueFilter {
 }
 
 const OPEN = `i.status NOT IN ('closed', 'withdrawn')`;
+/** The inbox order: key issues, then overdue ones, then by due time; the id breaks ties. */
+const INBOX_COLUMNS = `(NOT i.is_key), (NOT i.overdue), coalesce(i.due_at, 'infinity'::timestamptz), i.id`;
+const INBOX_KEY = `(${INBOX_COLUMNS})`;
 
 /** Read models: SQL over indexed tables, always scoped to what the caller may see. */
 @Injectable()
@@ -117,30 +120,32 @@ export class IssueQueriesService {
       throw new ForbiddenError('a handler may read only its own unit inbox');
     }
     if (actor.role === 'supervisor') throw new ForbiddenError('role supervisor may not read unit inboxes');
-    const qb = this.dataSource.manager
-      .createQueryBuilder(IssueEntity, 'i')
-      .where(OPEN)
-      .andWhere('(i.lead_unit = :unit OR i.co_units @> ARRAY[:unit]::text[])', { unit: unitCode });
+    const params: unknown[] = [unitCode, limit + 1];
+    let after = '';
     if (cursor) {
-      const [notKey, notOverdue, due, id] = decodeCursor(cursor, [
-        cursorPart.boolean,
-        cursorPart.boolean,
-        cursorPart.timestamp,
-        cursorPart.uuid,
-      ]);
-      qb.andWhere(
-        `((NOT i.is_key), (NOT i.overdue), coalesce(i.due_at, 'infinity'::timestamptz), i.id)
-           > (:notKey, :notOverdue, :due::timestamptz, :id::uuid)`,
-        { notKey, notOverdue, due, id },
+      params.push(
+        ...decodeCursor(cursor, [cursorPart.boolean, cursorPart.boolean, cursorPart.timestamp, cursorPart.uuid]),
       );
+      after = `AND ${INBOX_KEY} > ($3::boolean, $4::boolean, $5::timestamptz, $6::uuid)`;
     }
-    const rows = await qb
-      .orderBy('(NOT i.is_key)', 'ASC')
-      .addOrderBy('(NOT i.overdue)', 'ASC')
-      .addOrderBy(`coalesce(i.due_at, 'infinity'::timestamptz)`, 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .limit(limit + 1)
-      .getMany();
+    // Two branches, each walking its own index in order (lead unit; co-unit), merged: an OR would read them all.
+    const ids: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM (
+         (SELECT i.id, ${INBOX_KEY} AS k FROM issues i
+           WHERE ${OPEN} AND i.lead_unit = $1 ${after} ORDER BY ${INBOX_COLUMNS} LIMIT $2)
+         UNION ALL
+         (SELECT i.id, ${INBOX_KEY} AS k FROM issues i
+           WHERE ${OPEN} AND i.co_units @> ARRAY[$1]::text[] AND i.lead_unit IS DISTINCT FROM $1 ${after}
+           ORDER BY ${INBOX_COLUMNS} LIMIT $2)
+       ) inbox ORDER BY k LIMIT $2`,
+      params,
+    );
+    const byId = new Map(
+      (ids.length ? await this.dataSource.manager.findBy(IssueEntity, { id: In(ids.map((row) => row.id)) }) : []).map(
+        (issue) => [issue.id, issue],
+      ),
+    );
+    const rows = ids.map((row) => byId.get(row.id)).filter((issue): issue is IssueEntity => !!issue);
     return toPage(rows, limit, toIssueView, (row) => [
       !row.isKey,
       !row.overdue,

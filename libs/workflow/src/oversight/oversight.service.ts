@@ -67,13 +67,19 @@ export class OversightService {
   async summary(): Promise<{ items: UnitSummary[] }> {
     const rows: { unit: string; level: number | null; open: number; overdue: number; key: number }[] =
       await this.dataSource.query(
-        `SELECT u.code AS unit, i.escalation_level AS level,
-                count(i.id)::int AS open,
-                count(i.id) FILTER (WHERE i.overdue)::int AS overdue,
-                count(i.id) FILTER (WHERE i.is_key)::int AS key
-           FROM units u
-           LEFT JOIN issues i ON i.lead_unit = u.code AND ${OPEN}
-          GROUP BY u.code, i.escalation_level
+        // Count first, from the covering index alone, then attach every unit (those with nothing open too).
+        `WITH counts AS (
+           SELECT i.lead_unit, i.escalation_level,
+                  count(*)::int AS open,
+                  count(*) FILTER (WHERE i.overdue)::int AS overdue,
+                  count(*) FILTER (WHERE i.is_key)::int AS key
+             FROM issues i
+            WHERE ${OPEN} AND i.lead_unit IS NOT NULL
+            GROUP BY i.lead_unit, i.escalation_level
+         )
+         SELECT u.code AS unit, c.escalation_level AS level,
+                coalesce(c.open, 0) AS open, coalesce(c.overdue, 0) AS overdue, coalesce(c.key, 0) AS key
+           FROM units u LEFT JOIN counts c ON c.lead_unit = u.code
           ORDER BY u.code`,
       );
     const byUnit = new Map<string, UnitSummary>();
