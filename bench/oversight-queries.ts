@@ -1,0 +1,800 @@
+// The inspection office's read models at scale (issue #3): the overdue board, the per-unit summary, a busy unit's
+// inbox and the filtered issue list, over HTTP against a table of a million issues, each next to EXPLAIN ANALYZE
+// and a raw round trip of the very SQL the service runs, measured in the same run.
+//
+//   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 \
+//     node dist/bench/oversight-queries.js [--issues 1000000] [--overdue 50000] [--units 10000] \
+//       [--requests 200] [--warmup 20] [--quick]
+//
+// --quick is --issues 100000 --overdue 5000 --units 1000 (explicit options still win).
+//
+// DATABASE_URL must be a superuser URL: the bench creates a database dh_bench_<random>, migrates it, bulk-loads it
+// with INSERT … SELECT over generate_series (foreign-key triggers off for the load, the secondary indexes of
+// `issues` dropped before it and re-created after it from their own pg_indexes definitions, then VACUUM ANALYZE,
+// as a table that autovacuum keeps would be), runs the API from dist/ against it and drops everything at the end,
+// also on failure or Ctrl-C.
+//
+// The data: `units` units under ten prefecture governments under one inspection office, in 1,001 regions; lead
+// units drawn with a skew (unit n with probability ∝ the density of u^2.5), so a few units are busy; 10% of the
+// issues have a co-unit. `overdue` issues are open and overdue with escalation levels 0–3 (30/35/20/15%) and due
+// times up to 90 days past; another 20% − overdue are open (filed, triage, assigned, in progress, rectification
+// submitted) with due times in the next 30 days; the rest are closed (97%) or withdrawn, filed over three years,
+// about a quarter of them closed late. Rows go in filed_at order, as inserts would put them.
+//
+// The SQL: the bench calls OversightService and IssueQueriesService from dist/ on a DataSource whose logger keeps
+// each statement, so the EXPLAIN baseline is the exact text and parameters TypeORM generates, not a copy.
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { dataSourceOptions, runMigrations } from '@app/persistence';
+import { Actor, IssueQueriesService, OversightService } from '@app/workflow';
+
+const DIST = resolve(__dirname, '..');
+const ROOT = resolve(DIST, '..');
+const API_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+
+const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
+const INSPECTOR = { username: 'bench-inspector', password: 'bench-password' };
+const TARGET_P95_MS = 50;
+
+interface Options {
+  issues: number;
+  overdue: number;
+  units: number;
+  requests: number;
+  warmup: number;
+  quick: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]): Options {
+  const quick = argv.includes('--quick');
+  const options: Options = quick
+    ? { issues: 100_000, overdue: 5_000, units: 1_000, requests: 200, warmup: 20, quick }
+    : { issues: 1_000_000, overdue: 50_000, units: 10_000, requests: 200, warmup: 20, quick };
+  const names: Record<string, keyof Omit<Options, 'quick'>> = {
+    '--issues': 'issues',
+    '--overdue': 'overdue',
+    '--units': 'units',
+    '--requests': 'requests',
+    '--warmup': 'warmup',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--quick') continue;
+    const [flag, inline] = argv[i].split('=', 2);
+    const key = names[flag];
+    if (!key) throw new UsageError(`unknown option ${argv[i]}`);
+    const raw = inline ?? argv[++i];
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < (key === 'warmup' ? 0 : 1)) {
+      throw new UsageError(`${flag} needs a whole number, got "${raw}"`);
+    }
+    options[key] = value;
+  }
+  if (options.units < 100) throw new UsageError('--units must be at least 100');
+  if (options.overdue > options.issues * 0.2) throw new UsageError('--overdue cannot exceed 20% of --issues');
+  // The permutation that scatters classes over the rows needs a multiplier coprime with the row count.
+  if (options.issues % 7919 === 0) throw new UsageError('--issues must not be a multiple of 7919');
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles, in milliseconds. */
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return {
+    n: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted[sorted.length - 1],
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleanup: the API and the database go away however the run ends.
+
+const cleanups: { what: string; run: () => Promise<void> }[] = [];
+let cleaningUp: Promise<void> | null = null;
+
+function onCleanup(what: string, run: () => Promise<void>): void {
+  cleanups.push({ what, run });
+}
+
+function cleanup(): Promise<void> {
+  cleaningUp ??= (async () => {
+    for (const { what, run } of cleanups.reverse()) {
+      await run().catch((error: unknown) => console.error(`cleanup (${what}) failed:`, errorMessage(error)));
+    }
+  })();
+  return cleaningUp;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child process
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  output: string[];
+  exited: Promise<void>;
+}
+
+function spawnChild(name: string, main: string, env: NodeJS.ProcessEnv): Child {
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 200) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const handle = { name, process: child, output, exited };
+  onCleanup(`stop ${name}`, () => stopChild(handle));
+  return handle;
+}
+
+function alive(child: Child): boolean {
+  return child.process.exitCode === null && child.process.signalCode === null;
+}
+
+async function stopChild(child: Child): Promise<void> {
+  if (!alive(child)) return;
+  child.process.kill('SIGTERM');
+  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
+  await child.exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = net.createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitUntil<T>(what: string, timeoutMs: number, children: Child[], check: () => Promise<T | undefined>) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const child of children) {
+      if (!alive(child)) throw new Error(`${child.name} exited while waiting for ${what}:\n${child.output.join('')}`);
+    }
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP: node:http with keep-alive
+
+interface HttpResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+class HttpClient {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+  constructor(private readonly port: number) {}
+
+  request(method: string, path: string, token?: string, body?: unknown): Promise<HttpResponse> {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers: http.OutgoingHttpHeaders = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
+    return new Promise((done, fail) => {
+      const request = http.request(
+        { host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString();
+            let parsed: unknown = text;
+            try {
+              parsed = text ? JSON.parse(text) : undefined;
+            } catch {
+              // not JSON: keep the text for the error message
+            }
+            done({ status: response.statusCode ?? 0, body: parsed });
+          });
+          response.on('error', fail);
+        },
+      );
+      request.on('error', fail);
+      request.end(payload);
+    });
+  }
+
+  async ok(method: string, path: string, token?: string, body?: unknown): Promise<HttpResponse['body']> {
+    const response = await this.request(method, path, token, body);
+    if (response.status >= 300) {
+      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bulk load
+
+async function loadReference(db: Client, options: Options): Promise<void> {
+  await db.query(`
+    INSERT INTO regions (code, name, parent_code) VALUES ('520000', 'Province', NULL);
+    INSERT INTO regions (code, name, parent_code)
+      SELECT '52' || lpad(p::text, 2, '0') || '00', 'Prefecture ' || p, '520000' FROM generate_series(1, 10) p;
+    INSERT INTO regions (code, name, parent_code)
+      SELECT '52' || lpad(p::text, 2, '0') || lpad(c::text, 2, '0'), 'County ' || p || '-' || c,
+             '52' || lpad(p::text, 2, '0') || '00'
+        FROM generate_series(1, 10) p, generate_series(1, 99) c;
+    INSERT INTO categories (code, name) SELECT 'cat-' || lpad(c::text, 2, '0'), 'Category ' || c FROM generate_series(1, 40) c;
+    INSERT INTO units (code, name, kind, region_code, parent_code)
+      VALUES ('bench-inspection', '州委督查室', 'inspection_office', '520000', NULL);
+    INSERT INTO units (code, name, kind, region_code, parent_code)
+      SELECT 'pref-' || lpad(p::text, 2, '0'), 'Prefecture government ' || p, 'government',
+             '52' || lpad(p::text, 2, '0') || '00', 'bench-inspection'
+        FROM generate_series(1, 10) p;
+  `);
+  await db.query(
+    `INSERT INTO units (code, name, kind, region_code, parent_code)
+       SELECT 'u-' || lpad(n::text, 5, '0'), 'Unit ' || n, (ARRAY['government', 'party_committee', 'department'])[1 + n % 3],
+              '52' || lpad((ci / 99 + 1)::text, 2, '0') || lpad((ci % 99 + 1)::text, 2, '0'),
+              'pref-' || lpad((ci / 99 + 1)::text, 2, '0')
+         FROM (SELECT n, (n - 1) % 990 AS ci FROM generate_series(1, $1::int) n) s`,
+    [options.units - 11],
+  );
+}
+
+/** One INSERT … SELECT for every issue; classes are scattered by a permutation of the row number. */
+async function loadIssues(db: Client, options: Options): Promise<void> {
+  const leadUnits = options.units - 11;
+  const open = Math.round(options.issues * 0.2);
+  await db.query(
+    `CREATE TEMP TABLE pick AS
+       SELECT (row_number() OVER (ORDER BY code) - 1)::int AS n, code, region_code FROM units WHERE code LIKE 'u-%'`,
+  );
+  await db.query(
+    `INSERT INTO issues (reference_no, kind, title, description, category_code, region_code, severity, source,
+                         location, evidence, status, lead_unit, co_units, filed_by, filed_at, assigned_at,
+                         acknowledged_at, due_at, original_due_at, clock_started_at, overdue, escalation_level,
+                         is_key, closed_at, deadline_version, next_timer_at, remind_from_at, remind_last_at)
+     SELECT 'DH-' || lpad(g::text, 8, '0'),
+            CASE WHEN r4 < 0.05 THEN 'proposal' ELSE 'supervision' END,
+            'Issue ' || g || ' found on a supervision visit',
+            'The village road was cut by a landslide in June and has not been repaired; households walk around '
+              || 'it on the hillside. Reported by the team on visit ' || g || '.',
+            'cat-' || lpad(cat::text, 2, '0'), lead_region,
+            (ARRAY['general', 'general', 'general', 'major', 'major', 'urgent'])[1 + g % 6],
+            CASE WHEN r4 < 0.05 THEN 'proposal'
+                 ELSE (ARRAY['unannounced_visit', 'spot_check', 'symposium', 'consultation'])[1 + g % 4] END,
+            jsonb_build_object('township', '屯脚镇', 'village', '大山村' || g % 300),
+            jsonb_build_array(jsonb_build_object('type', 'photo', 'uri', 'https://example.org/p/' || g || '.jpg')),
+            status,
+            CASE WHEN has_unit THEN lead_code END,
+            CASE WHEN has_unit AND co_code IS NOT NULL AND co_code <> lead_code THEN ARRAY[co_code] ELSE '{}' END,
+            'sup-' || g % 500,
+            filed,
+            CASE WHEN has_unit THEN filed + interval '1 hour' END,
+            CASE WHEN has_unit AND status <> 'assigned' THEN filed + interval '5 hours' END,
+            CASE WHEN has_unit THEN due END,
+            CASE WHEN has_unit THEN due END,
+            CASE WHEN has_unit THEN filed + interval '1 hour' END,
+            overdue, level, random() < 0.02, closed,
+            CASE WHEN has_unit THEN 1 ELSE 0 END,
+            CASE WHEN cls = 'late' THEN due + (level + 1) * interval '1 day'
+                 WHEN cls = 'open' AND has_unit AND status <> 'rectification_submitted' THEN due END,
+            CASE WHEN cls = 'open' AND has_unit THEN filed + (due - filed) * 0.5 END,
+            CASE WHEN cls = 'open' AND has_unit THEN filed + (due - filed) * 0.8 END
+       FROM (SELECT gen.*, lead.code AS lead_code, lead.region_code AS lead_region, co.code AS co_code
+               FROM (SELECT g, CASE WHEN k < $2 THEN 'late' WHEN k < $3 THEN 'open' ELSE 'done' END AS cls,
+                            random() AS r1, random() AS r2, random() AS r3, random() AS r4,
+                            floor(power(random(), 2.5) * $4)::int AS lead_n,
+                            CASE WHEN random() < 0.1 THEN floor(power(random(), 2.5) * $4)::int END AS co_n,
+                            1 + g % 40 AS cat
+                       FROM (SELECT g, (g::bigint * 7919) % $1 AS k FROM generate_series(0, $1::int - 1) g) s) gen
+               JOIN pick lead ON lead.n = gen.lead_n
+               LEFT JOIN pick co ON co.n = gen.co_n) x
+       CROSS JOIN LATERAL (
+         SELECT CASE cls
+                  WHEN 'late' THEN CASE WHEN r1 < 0.25 THEN 'assigned' ELSE 'in_progress' END
+                  WHEN 'open' THEN CASE WHEN r1 < 0.01 THEN 'filed' WHEN r1 < 0.03 THEN 'triage'
+                                        WHEN r1 < 0.28 THEN 'assigned' WHEN r1 < 0.88 THEN 'in_progress'
+                                        ELSE 'rectification_submitted' END
+                  ELSE CASE WHEN r1 < 0.97 THEN 'closed' ELSE 'withdrawn' END
+                END AS status,
+                CASE cls
+                  WHEN 'late' THEN now() - interval '1 minute' - r2 * interval '90 days'
+                  WHEN 'open' THEN now() + interval '1 hour' + r2 * interval '30 days'
+                  ELSE now() - interval '30 days' - r2 * interval '1095 days' + (10 + 20 * r4) * interval '1 day'
+                END AS due) a
+       CROSS JOIN LATERAL (
+         SELECT status NOT IN ('filed', 'triage') AS has_unit,
+                CASE WHEN cls = 'open' THEN now() - r4 * interval '20 days'
+                     ELSE due - (10 + 20 * r4) * interval '1 day' END AS filed,
+                CASE WHEN status = 'closed' THEN due - interval '5 days' + r3 * interval '7 days' END AS closed,
+                CASE cls WHEN 'late' THEN true WHEN 'open' THEN false ELSE r3 > 5.0 / 7 END AS overdue,
+                CASE cls WHEN 'late' THEN CASE WHEN r3 < 0.3 THEN 0 WHEN r3 < 0.65 THEN 1 WHEN r3 < 0.85 THEN 2 ELSE 3 END
+                         WHEN 'done' THEN CASE WHEN r3 > 0.9 THEN 1 ELSE 0 END
+                         ELSE 0 END AS level) b
+      ORDER BY filed`,
+    [options.issues, options.overdue, open, leadUnits],
+  );
+}
+
+async function load(db: Client, options: Options) {
+  const timings: Record<string, number> = {};
+  const time = async (what: string, step: () => Promise<unknown>) => {
+    const started = performance.now();
+    await step();
+    timings[what] = (performance.now() - started) / 1000;
+    console.log(`  ${what}: ${timings[what].toFixed(1)} s`);
+  };
+  await db.query(`SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SELECT setseed(0.42)`);
+  // Loading only: the generated rows are consistent by construction, and the triggers would triple the cost.
+  await db.query(`SET session_replication_role = replica`);
+  await time('reference data', () => loadReference(db, options));
+  const { rows: indexes } = await db.query<{ name: string; definition: string }>(
+    `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename = 'issues'
+        AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'issues'::regclass)`,
+  );
+  for (const { name } of indexes) await db.query(`DROP INDEX ${name}`);
+  await time(`insert ${options.issues} issues`, () => loadIssues(db, options));
+  await time(`re-create ${indexes.length} secondary indexes`, async () => {
+    for (const { definition } of indexes) await db.query(definition);
+  });
+  await db.query(`SET session_replication_role = DEFAULT`);
+  // One statement per query: a multi-statement string is one implicit transaction, which VACUUM refuses.
+  await time('VACUUM ANALYZE', async () => {
+    for (const table of ['issues', 'units', 'regions', 'categories']) await db.query(`VACUUM (ANALYZE) ${table}`);
+  });
+  return { timings, indexes: indexes.map((index) => index.definition) };
+}
+
+async function describeData(db: Client) {
+  const { rows: classes } = await db.query<{ status: string; overdue: boolean; n: string }>(
+    `SELECT status, overdue, count(*) AS n FROM issues GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  const { rows: levels } = await db.query<{ level: number; n: string }>(
+    `SELECT escalation_level AS level, count(*) AS n FROM issues
+      WHERE overdue AND status NOT IN ('closed', 'withdrawn') GROUP BY 1 ORDER BY 1`,
+  );
+  const { rows: perUnit } = await db.query<{ unit: string; open: string; overdue: string; total: string }>(
+    `SELECT lead_unit AS unit, count(*) FILTER (WHERE status NOT IN ('closed', 'withdrawn')) AS open,
+            count(*) FILTER (WHERE overdue AND status NOT IN ('closed', 'withdrawn')) AS overdue, count(*) AS total
+       FROM issues WHERE lead_unit IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  const withOpen = perUnit.filter((row) => Number(row.open) > 0);
+  const busy = withOpen[0];
+  const typical = withOpen[Math.floor(withOpen.length / 2)];
+  const { rows: coBusy } = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM issues WHERE co_units @> ARRAY[$1]::text[] AND status NOT IN ('closed', 'withdrawn')`,
+    [busy.unit],
+  );
+  const { rows: size } = await db.query<{ table: string; total: string }>(
+    `SELECT pg_size_pretty(pg_relation_size('issues')) AS table, pg_size_pretty(pg_total_relation_size('issues')) AS total`,
+  );
+  const unitRow = (row: { unit: string; open: string; overdue: string; total: string }) => ({
+    unit: row.unit,
+    open: Number(row.open),
+    overdue: Number(row.overdue),
+    total: Number(row.total),
+  });
+  return {
+    byStatus: classes.map((row) => ({ status: row.status, overdue: row.overdue, n: Number(row.n) })),
+    openOverdueByLevel: Object.fromEntries(levels.map((row) => [row.level, Number(row.n)])),
+    unitsWithOpenIssues: withOpen.length,
+    busyUnit: { ...unitRow(busy), openAsCoUnit: Number(coBusy[0].n) },
+    typicalUnit: unitRow(typical),
+    size: size[0],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The service's SQL, captured from the service classes themselves
+
+interface CapturedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+class CapturingLogger implements TypeOrmLogger {
+  captured: CapturedQuery[] = [];
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.captured.push({ sql: query, parameters: parameters ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+interface Case {
+  name: string;
+  path: string;
+  /** Runs the same read through the service classes, for the SQL. */
+  run: (services: { oversight: OversightService; queries: IssueQueriesService }) => Promise<unknown>;
+}
+
+function cases(busy: string, typical: string, region: string): Case[] {
+  const inspector: Actor = { username: INSPECTOR.username, role: 'inspector', unit: null };
+  return [
+    {
+      name: 'overdue board',
+      path: '/api/v1/oversight/overdue?limit=50',
+      run: (s) => s.oversight.overdue({}, 50),
+    },
+    {
+      name: 'overdue ?leadUnit=<busy>',
+      path: `/api/v1/oversight/overdue?leadUnit=${busy}&limit=50`,
+      run: (s) => s.oversight.overdue({ leadUnit: busy }, 50),
+    },
+    {
+      name: 'overdue ?leadUnit=<typical>',
+      path: `/api/v1/oversight/overdue?leadUnit=${typical}&limit=50`,
+      run: (s) => s.oversight.overdue({ leadUnit: typical }, 50),
+    },
+    {
+      name: 'overdue ?minLevel=2',
+      path: '/api/v1/oversight/overdue?minLevel=2&limit=50',
+      run: (s) => s.oversight.overdue({ minLevel: 2 }, 50),
+    },
+    {
+      name: 'overdue ?regionCode=<prefecture>',
+      path: `/api/v1/oversight/overdue?regionCode=${region}&limit=50`,
+      run: (s) => s.oversight.overdue({ regionCode: region }, 50),
+    },
+    {
+      name: 'summary',
+      path: '/api/v1/oversight/summary',
+      run: (s) => s.oversight.summary(),
+    },
+    {
+      name: 'inbox <busy>',
+      path: `/api/v1/units/${busy}/inbox?limit=50`,
+      run: (s) => s.queries.inbox(inspector, busy, 50),
+    },
+    {
+      name: 'inbox <typical>',
+      path: `/api/v1/units/${typical}/inbox?limit=50`,
+      run: (s) => s.queries.inbox(inspector, typical, 50),
+    },
+    {
+      name: 'issues ?status=in_progress',
+      path: '/api/v1/issues?status=in_progress&limit=50',
+      run: (s) => s.queries.list(inspector, { status: 'in_progress' }, 50),
+    },
+  ];
+}
+
+/** Every statement the case runs that reads `issues`, as TypeORM sends it. */
+async function captureSql(databaseUrl: string, list: Case[]): Promise<Map<string, CapturedQuery[]>> {
+  const logger = new CapturingLogger();
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, 2), logging: true, logger });
+  await dataSource.initialize();
+  try {
+    const services = { oversight: new OversightService(dataSource), queries: new IssueQueriesService(dataSource) };
+    const out = new Map<string, CapturedQuery[]>();
+    for (const item of list) {
+      logger.captured = [];
+      await item.run(services);
+      out.set(
+        item.name,
+        logger.captured.filter((query) => /\bissues\b/.test(query.sql)),
+      );
+    }
+    return out;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** One run of every statement of a case, as a plain round trip: the SQL-only cost of the request. */
+async function sqlRoundTrip(db: Client, queries: CapturedQuery[]): Promise<number> {
+  const started = performance.now();
+  for (const query of queries) await db.query(query.sql, query.parameters);
+  return performance.now() - started;
+}
+
+/** EXPLAIN (ANALYZE) of every statement of a case: planning and execution time, summed over the statements. */
+async function explainTimes(db: Client, queries: CapturedQuery[]) {
+  let planningMs = 0;
+  let executionMs = 0;
+  for (const query of queries) {
+    const { rows } = await db.query<{ 'QUERY PLAN': [{ 'Planning Time': number; 'Execution Time': number }] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`,
+      query.parameters,
+    );
+    const [plan] = rows[0]['QUERY PLAN'];
+    planningMs += plan['Planning Time'];
+    executionMs += plan['Execution Time'];
+  }
+  return { planningMs, executionMs };
+}
+
+async function explainText(db: Client, query: CapturedQuery): Promise<string> {
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+    query.parameters,
+  );
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function versions(databaseUrl: string) {
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  const { rows } = await pg.query<{ server_version: string }>('SHOW server_version');
+  const { rows: settings } = await pg.query<{ name: string; setting: string; unit: string | null }>(
+    `SELECT name, setting, unit FROM pg_settings
+      WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit',
+                     'max_parallel_workers_per_gather')`,
+  );
+  await pg.end();
+  return {
+    node: process.version,
+    postgres: rows[0].server_version,
+    postgresSettings: Object.fromEntries(settings.map((s) => [s.name, `${s.setting}${s.unit ? ` ${s.unit}` : ''}`])),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  for (const name of ['DATABASE_URL', 'REDIS_URL']) {
+    if (!process.env[name]) throw new UsageError(`${name} is required (a superuser PostgreSQL URL / a Redis URL)`);
+  }
+  if (!existsSync(API_MAIN)) throw new UsageError(`${API_MAIN} is missing: run \`npm run build\` first`);
+  const serverUrl = process.env.DATABASE_URL as string;
+  const redisUrl = process.env.REDIS_URL as string;
+  const run = randomBytes(4).toString('hex');
+  const databaseName = `dh_bench_${run}`;
+  const queuePrefix = `bench-${run}`;
+  const startedAt = new Date();
+
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  onCleanup(`drop database ${databaseName}`, async () => {
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await client.end();
+  });
+  // The API keeps login throttling under its queue prefix.
+  onCleanup('delete Redis keys', () => deleteKeys(redisUrl, `${queuePrefix}:*`));
+  const databaseUrl = new URL(serverUrl);
+  databaseUrl.pathname = `/${databaseName}`;
+  console.log(`database ${databaseName}, queue prefix ${queuePrefix}`);
+  await runMigrations(databaseUrl.toString());
+
+  const db = new Client({ connectionString: databaseUrl.toString() });
+  await db.connect();
+  onCleanup('close bench connection', () => db.end());
+  console.log(`loading ${options.issues} issues, ${options.overdue} of them open and overdue, ${options.units} units`);
+  const loaded = await load(db, options);
+  const data = await describeData(db);
+  console.log(
+    `  busy unit ${data.busyUnit.unit}: ${data.busyUnit.open} open (${data.busyUnit.overdue} overdue) of ` +
+      `${data.busyUnit.total}; typical unit ${data.typicalUnit.unit}: ${data.typicalUnit.open} open; ` +
+      `issues ${data.size.table} (${data.size.total} with indexes)`,
+  );
+
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    PORT: String(port),
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_SECOND: '1000000',
+  };
+  const api = spawnChild('api', API_MAIN, env);
+  const client = new HttpClient(port);
+  onCleanup('close HTTP agent', async () => client.close());
+  await waitUntil('the API to answer /health', 120_000, [api], async () =>
+    (await client.request('GET', '/health')).status === 200 ? true : undefined,
+  );
+  const login = async (user: { username: string; password: string }) =>
+    (await client.ok('POST', '/api/v1/auth/login', undefined, user)).accessToken as string;
+  const adminToken = await login(ADMIN);
+  await client.ok('POST', '/api/v1/users', adminToken, {
+    ...INSPECTOR,
+    displayName: 'Bench inspector',
+    role: 'inspector',
+  });
+  const token = await login(INSPECTOR);
+
+  const list = cases(data.busyUnit.unit, data.typicalUnit.unit, '520100');
+  const captured = await captureSql(databaseUrl.toString(), list);
+  // The machine is shared: each HTTP request is followed by the same statements as a plain round trip (and every
+  // fifth by EXPLAIN ANALYZE), so the service and its baselines see the same load.
+  const explainEvery = 5;
+  const rows = [];
+  const plans: Record<string, (CapturedQuery & { plan: string })[]> = {};
+  for (const item of list) {
+    const queries = captured.get(item.name) ?? [];
+    let items = 0;
+    for (let i = 0; i < options.warmup; i++) {
+      await client.ok('GET', item.path, token);
+      await sqlRoundTrip(db, queries);
+    }
+    const samples: number[] = [];
+    const raw: number[] = [];
+    const explained: { planningMs: number; executionMs: number }[] = [];
+    for (let i = 0; i < options.requests; i++) {
+      const started = performance.now();
+      const response = await client.request('GET', item.path, token);
+      samples.push(performance.now() - started);
+      if (response.status !== 200)
+        throw new Error(`GET ${item.path}: ${response.status} ${JSON.stringify(response.body)}`);
+      items = (response.body.items as unknown[]).length;
+      raw.push(await sqlRoundTrip(db, queries));
+      if (i % explainEvery === 0) explained.push(await explainTimes(db, queries));
+    }
+    plans[item.name] = [];
+    for (const query of queries) plans[item.name].push({ ...query, plan: await explainText(db, query) });
+    const h = stats(samples);
+    const execution = stats(explained.map((e) => e.executionMs));
+    const planningPlusExecution = stats(explained.map((e) => e.planningMs + e.executionMs));
+    const rawRoundTrip = stats(raw);
+    rows.push({
+      name: item.name,
+      path: item.path,
+      items,
+      // A case may send more than one statement (the inbox first checks that the unit exists): baselines sum them.
+      statements: queries.length,
+      http: h,
+      explainExecution: execution,
+      explainPlanningPlusExecution: planningPlusExecution,
+      rawSqlRoundTrip: rawRoundTrip,
+      ratioHttpP50ToExplain: h.p50 / planningPlusExecution.p50,
+      ratioHttpP50ToRawSql: h.p50 / rawRoundTrip.p50,
+      meetsP95Target: h.p95 < TARGET_P95_MS,
+    });
+    console.log(
+      `  ${item.name}: p50 ${h.p50.toFixed(1)} ms, p95 ${h.p95.toFixed(1)} ms; ` +
+        `EXPLAIN ${planningPlusExecution.p50.toFixed(2)} ms, raw SQL ${rawRoundTrip.p50.toFixed(2)} ms`,
+    );
+  }
+  await stopChild(api);
+
+  const result = {
+    benchmark: 'oversight-queries',
+    startedAt: startedAt.toISOString(),
+    options,
+    versions: await versions(databaseUrl.toString()),
+    method:
+      `HTTP: ${options.requests} sequential GETs per endpoint as an inspector after ${options.warmup} warm-up ` +
+      'requests, keep-alive, timed from send to the last byte. Baselines, interleaved with the requests: the ' +
+      'statements TypeORM sends for the same read (captured from the service classes) as a plain node-postgres ' +
+      `round trip after every request, and EXPLAIN (ANALYZE) after every ${explainEvery}th (planning + execution).`,
+    targetP95Ms: TARGET_P95_MS,
+    // The machine is shared: its 1/5/15-minute load averages when the measurements ended.
+    loadAverageAtEnd: os.loadavg(),
+    load: loaded,
+    data,
+    results: rows,
+    plans,
+  };
+
+  console.log('');
+  const width = Math.max(...rows.map((row) => row.name.length));
+  const cell = (value: string, w = 9) => value.padStart(w);
+  console.log(
+    `${''.padEnd(width)}  ${cell('p50')}${cell('p95')}${cell('p99')}${cell('EXPLAIN')}${cell('raw SQL')}` +
+      `${cell('p50/EXPL', 10)}${cell('p50/raw', 9)}  p95<${TARGET_P95_MS}ms`,
+  );
+  for (const row of rows) {
+    console.log(
+      `${row.name.padEnd(width)}  ${cell(row.http.p50.toFixed(1))}${cell(row.http.p95.toFixed(1))}` +
+        `${cell(row.http.p99.toFixed(1))}${cell(row.explainPlanningPlusExecution.p50.toFixed(2))}` +
+        `${cell(row.rawSqlRoundTrip.p50.toFixed(2))}${cell(`${row.ratioHttpP50ToExplain.toFixed(1)}×`, 10)}` +
+        `${cell(`${row.ratioHttpP50ToRawSql.toFixed(1)}×`)}  ${row.meetsP95Target ? 'met' : 'MISSED'}`,
+    );
+  }
+  console.log('(ms; EXPLAIN = planning + execution time, median; raw SQL = node-postgres round trip, median)');
+  console.log(
+    `node ${result.versions.node}, PostgreSQL ${result.versions.postgres}; load average at the end ` +
+      `${result.loadAverageAtEnd.map((value) => value.toFixed(1)).join(' / ')} on ${os.cpus().length} CPUs`,
+  );
+
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+  const file = join(RESULTS_DIR, `oversight-queries-${stamp}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  const planText = list
+    .flatMap((item) =>
+      plans[item.name].map(
+        (plan) =>
+          `=== ${item.name}: GET ${item.path}\n-- ${plan.sql}\n-- parameters: ${JSON.stringify(plan.parameters)}\n` +
+          `${plan.plan}\n`,
+      ),
+    )
+    .join('\n');
+  const planFile = join(RESULTS_DIR, `oversight-queries-${stamp}-plans.txt`);
+  await writeFile(planFile, planText);
+  console.log(`written to ${file} and ${planFile}`);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+main().then(
+  () => cleanup().then(() => process.exit(0)),
+  (error: unknown) => {
+    if (interrupted) return cleanup();
+    console.error(error instanceof UsageError ? `oversight-queries: ${error.message}` : error);
+    return cleanup().then(() => process.exit(error instanceof UsageError ? 2 : 1));
+  },
+);
