@@ -1,4 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -46,7 +47,11 @@ export class ApiModule implements NestModule {
         }),
         PersistenceModule,
         WorkflowModule,
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresInSeconds } }),
+        JwtModule.register({
+          // A KeyObject, not a string: jsonwebtoken otherwise tries the string as a public key on every request.
+          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
+          signOptions: { expiresIn: config.jwtExpiresInSeconds },
+        }),
         ThrottlerModule.forRoot([{ name: 'per-user', ttl: 1000, limit: config.rateLimitPerSecond }]),
       ],
       controllers: [

@@ -34,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private draining: Promise<void> | null = null;
   private drainAgain = false;
   private stopped = false;
+  private claimedUpTo = '0';
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -78,7 +79,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && (await this.publishBatch()) === this.config.outboxBatchSize);
+      // Several claimers in one process: while one waits on Redis, another is in PostgreSQL (SKIP LOCKED).
+      await Promise.all(
+        Array.from({ length: this.config.outboxRelayConcurrency }, async () => {
+          while (!this.stopped && (await this.publishBatch()) === this.config.outboxBatchSize);
+        }),
+      );
     } catch (error) {
       // The rows stay unpublished; the next poll retries them.
       this.logger.warn({ err: error }, 'outbox relay failed; will retry');
@@ -88,11 +94,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Claims one batch, publishes it and marks it, all inside one transaction. Returns the batch size. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Claiming from past the last claimed id skips index entries of rows already published; a short batch
+      // resets the cursor, so a row that committed late with a lower id is picked up on the next pass.
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, job_key, queue, job_name, payload, delay_until FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.outboxBatchSize],
+          WHERE published_at IS NULL AND id > $2 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.outboxBatchSize, this.claimedUpTo],
       );
+      if (rows.length < this.config.outboxBatchSize) this.claimedUpTo = '0';
+      else this.claimedUpTo = rows[rows.length - 1].id;
       if (rows.length === 0) return 0;
       const now = Date.now();
       const byQueue = new Map<string, { name: string; data: unknown; opts: JobsOptions }[]>();

@@ -21,6 +21,7 @@ export interface AppConfig {
   loginFailureWindowSeconds: number;
   outboxPollIntervalMs: number;
   outboxBatchSize: number;
+  outboxRelayConcurrency: number;
   routingConcurrency: number;
   databasePoolSize: number;
   reconcileIntervalMs: number;
@@ -105,7 +106,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginFailuresPerWindow: integer(env, 'LOGIN_FAILURES_PER_WINDOW', 10, 1, 1_000_000),
     loginFailureWindowSeconds: integer(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 300, 1, 86_400),
     outboxPollIntervalMs: integer(env, 'OUTBOX_POLL_INTERVAL_MS', 1000, 10, 60_000),
-    outboxBatchSize: integer(env, 'OUTBOX_BATCH_SIZE', 500, 1, 10_000),
+    outboxBatchSize: integer(env, 'OUTBOX_BATCH_SIZE', 1000, 1, 10_000),
+    outboxRelayConcurrency: integer(env, 'OUTBOX_RELAY_CONCURRENCY', 2, 1, 16),
     routingConcurrency: integer(env, 'ROUTING_CONCURRENCY', 16, 1, 1000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 2, 500),
     reconcileIntervalMs: integer(env, 'RECONCILE_INTERVAL_MS', 30_000, 100, 3_600_000),

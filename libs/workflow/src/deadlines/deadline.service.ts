@@ -23,10 +23,28 @@ const CALENDAR_CACHE_MS = 5000;
 @Injectable()
 export class DeadlineService {
   private calendarCache: { loadedAt: number; overrides: CalendarOverrides } | null = null;
+  // Keyed by the transaction's EntityManager, so it lives exactly as long as the transaction.
+  private readonly policyMemo = new WeakMap<EntityManager, Map<string, Promise<DeadlinePolicyEntity | null>>>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async policyFor(manager: EntityManager, issue: Pick<IssueEntity, 'category' | 'severity'>) {
+  /** Read once per transaction: a command asks for the policy in several places. */
+  async policyFor(
+    manager: EntityManager,
+    issue: Pick<IssueEntity, 'category' | 'severity'>,
+  ): Promise<DeadlinePolicyEntity | null> {
+    if (!manager.queryRunner) return this.loadPolicy(manager, issue);
+    const key = `${issue.severity}:${issue.category}`;
+    const memo = this.policyMemo.get(manager) ?? new Map<string, Promise<DeadlinePolicyEntity | null>>();
+    this.policyMemo.set(manager, memo);
+    const cached = memo.get(key);
+    if (cached) return cached;
+    const loading = this.loadPolicy(manager, issue);
+    memo.set(key, loading);
+    return loading;
+  }
+
+  private loadPolicy(manager: EntityManager, issue: Pick<IssueEntity, 'category' | 'severity'>) {
     return manager
       .createQueryBuilder(DeadlinePolicyEntity, 'p')
       .where('p.severity = :severity', { severity: issue.severity })

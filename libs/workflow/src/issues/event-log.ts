@@ -34,11 +34,14 @@ export class EventLog {
     actor: Actor,
     events: PendingEvent[],
     occurredAt: Date,
+    /** The issue's last seq when the caller knows it (0 for a new issue), sparing a query. */
+    lastSeq?: number,
   ): Promise<IssueEventEntity[]> {
     if (events.length === 0) return [];
-    const [{ seq }] = await manager.query('SELECT coalesce(max(seq), 0) AS seq FROM issue_events WHERE issue_id = $1', [
-      issue.id,
-    ]);
+    const seq =
+      lastSeq ??
+      (await manager.query('SELECT coalesce(max(seq), 0) AS seq FROM issue_events WHERE issue_id = $1', [issue.id]))[0]
+        .seq;
     const rows = events.map((event, index) =>
       manager.create(IssueEventEntity, {
         issueId: issue.id,

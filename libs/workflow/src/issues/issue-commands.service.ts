@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   canApply,
   closedOnTime,
@@ -106,8 +106,6 @@ export class IssueCommandsService {
     }
     try {
       const issue = await this.dataSource.transaction(async (manager) => {
-        await this.assertExists(manager, CategoryEntity, 'category', input.category);
-        await this.assertExists(manager, RegionEntity, 'regionCode', input.regionCode);
         const now = new Date();
         const [{ seq }] = await manager.query(`SELECT nextval('issue_reference_seq') AS seq`);
         const year = DateTime.fromJSDate(now, { zone: this.config.timeZone }).year;
@@ -157,6 +155,7 @@ export class IssueCommandsService {
           actor,
           [{ type: 'issue.filed', data: { kind: issue.kind, category: issue.category, regionCode: issue.regionCode } }],
           now,
+          0,
         );
         await this.outbox.add(manager, [{ name: JOBS.routeIssue, payload: { issueId: issue.id, eventId: event.id } }]);
         return issue;
@@ -167,6 +166,13 @@ export class IssueCommandsService {
         const previous = await this.issueForKey(actor, idempotencyKey);
         if (previous) return { issue: previous, replayed: true };
       }
+      // The foreign keys check category and region in the insert itself: no lookups before it.
+      const constraint =
+        error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : null;
+      if (constraint === 'issues_category_code_fkey')
+        throw new InvalidInputError('category', `"${input.category}" does not exist`);
+      if (constraint === 'issues_region_code_fkey')
+        throw new InvalidInputError('regionCode', `"${input.regionCode}" does not exist`);
       throw error;
     }
   }
