@@ -1,5 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsString, Matches, ValidationOptions } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidationOptions,
+} from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** Unit and category codes: 1–64 characters of [a-z0-9_-] (API.md). */
@@ -8,6 +18,17 @@ export const IsCode = (options: ValidationOptions = {}) =>
   applyDecorators(
     IsString(options),
     Matches(CODE_PATTERN, { ...options, message: '$property must be 1-64 characters of [a-z0-9_-]' }),
+  );
+
+/** An optional list of distinct unit codes, such as co-units. */
+export const IsOptionalCodeList = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    ArrayUnique(),
+    IsCode({ each: true }),
   );
 
 /** Administrative division codes, GB/T 2260: six digits. */

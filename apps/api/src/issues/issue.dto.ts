@@ -1,8 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -34,7 +34,7 @@ import {
   SEVERITIES,
   Severity,
 } from '@app/domain';
-import { IsCode, IsRegionCode } from '../common/codes';
+import { IsCode, IsOptionalCodeList, IsRegionCode } from '../common/codes';
 import { ListQueryDto } from '../common/list-query.dto';
 
 export class LocationDto {
@@ -49,6 +49,18 @@ export class EvidenceDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) uri?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }
+
+/** Optional evidence: a list of objects, each validated (nested arrays are refused, not stored). */
+const IsEvidenceList = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [EvidenceDto] }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsObject({ each: true }),
+    ValidateNested({ each: true }),
+    Type(() => EvidenceDto),
+  );
 
 export class FileIssueDto {
   @ApiPropertyOptional({ enum: ISSUE_KINDS, default: 'supervision' }) @IsOptional() @IsIn(ISSUE_KINDS) kind?: IssueKind;
@@ -66,13 +78,7 @@ export class FileIssueDto {
   @Type(() => LocationDto)
   location?: LocationDto;
 
-  @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceDto)
+  @IsEvidenceList()
   evidence?: EvidenceDto[];
 }
 
@@ -91,13 +97,7 @@ export class ProgressDto {
 export class RectificationDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(10000) summary: string;
 
-  @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceDto)
+  @IsEvidenceList()
   evidence?: EvidenceDto[];
 }
 
@@ -113,12 +113,7 @@ export class VerificationDto {
 
 export class AssignDto {
   @ApiProperty() @IsCode() leadUnit: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsCode({ each: true })
+  @IsOptionalCodeList()
   coUnits?: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
 }

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SEVERITIES, Severity, UNIT_KINDS, UnitKind } from '@app/domain';
-import { IsCode, IsLocalDate, IsRegionCode } from '../common/codes';
+import { IsCode, IsLocalDate, IsOptionalCodeList, IsRegionCode } from '../common/codes';
 
 export class CreateRegionDto {
   @ApiProperty({ example: '522302' }) @IsRegionCode() code: string;
@@ -41,12 +41,7 @@ export class CreateRoutingRuleDto {
   @ApiPropertyOptional() @IsOptional() @IsCode() category?: string;
   @ApiPropertyOptional() @IsOptional() @IsRegionCode() regionCode?: string;
   @ApiProperty() @IsCode() leadUnit: string;
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsCode({ each: true })
+  @IsOptionalCodeList()
   coUnits?: string[];
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(-1_000_000) @Max(1_000_000) priority?: number;
 }
