@@ -91,7 +91,8 @@ export class OversightService {
       if (row.level && row.open) summary.byLevel[String(row.level)] = row.open;
       byUnit.set(row.unit, summary);
     }
-    return { items: [...byUnit.values()] };
+    // Units carrying key issues and proposals lead, as the inspection office supervises those first.
+    return { items: [...byUnit.values()].sort((a, b) => b.key - a.key || a.unit.localeCompare(b.unit)) };
   }
 
   private filtered(filter: OverdueFilter): SelectQueryBuilder<IssueEntity> {
