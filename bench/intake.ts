@@ -21,6 +21,8 @@ import {
   checkRouted,
   createBenchEnv,
   environment,
+  inLanes,
+  insertTransactions,
   issueBody,
   listOption,
   median,
@@ -37,20 +39,11 @@ import {
   stopChild,
   SummaryRow,
   UsageError,
-  waitUntil,
+  waitRouted,
   writeResult,
 } from './lib/harness';
 
 const TARGET_RATIO_AT_64 = 0.5;
-
-async function lanes(concurrency: number, count: number, task: (index: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
 
 export function parseEnv(raw: string | true | undefined): Record<string, string> {
   if (raw === undefined) return {};
@@ -112,7 +105,7 @@ async function main(): Promise<void> {
     for (let rep = -1; rep < repetitions; rep++) {
       const latencies: number[] = [];
       const started = performance.now();
-      await lanes(concurrency, requests[i], async () => {
+      await inLanes(requests[i], concurrency, async () => {
         const index = sequence++;
         const t0 = performance.now();
         const response = await client.request('POST', '/api/v1/issues', tokens.supervisor, issueBody(index));
@@ -123,21 +116,8 @@ async function main(): Promise<void> {
       const elapsed = (performance.now() - started) / 1000;
       if (failures.length) throw new Error(`POST /issues failed: ${failures.slice(0, 3).join('; ')}`);
       // Baseline repetition: BEGIN; INSERT one row; COMMIT on `concurrency` connections, the same count.
-      const baseLatencies: number[] = [];
-      let next = 0;
       const baseStarted = performance.now();
-      await Promise.all(
-        clients.map(async (c) => {
-          while (next < requests[i]) {
-            next++;
-            const t0 = performance.now();
-            await c.query('BEGIN');
-            await c.query('INSERT INTO bench_baseline (payload) VALUES ($1)', [payload]);
-            await c.query('COMMIT');
-            baseLatencies.push(performance.now() - t0);
-          }
-        }),
-      );
+      const baseLatencies = await insertTransactions(clients, requests[i], payload);
       const baseElapsed = (performance.now() - baseStarted) / 1000;
       if (rep >= 0) {
         service[concurrency].throughput.push(requests[i] / elapsed);
@@ -187,16 +167,7 @@ async function main(): Promise<void> {
     ].every((n) => n === ids.length);
   if (args.has('--route-check')) {
     const { worker } = await startWorker(env);
-    await waitUntil(
-      'the worker to route every filed issue',
-      600_000,
-      [worker],
-      async () => {
-        const { rows: left } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM issues WHERE status = 'filed'`);
-        return Number(left[0].n) === 0 ? true : undefined;
-      },
-      500,
-    );
+    await waitRouted(db, [worker], { everyMs: 500 });
     const routed = await checkRouted(db, ids);
     correctness.routing = routed;
     correctness.ok = correctness.ok && routed.ok;

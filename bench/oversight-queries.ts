@@ -23,28 +23,30 @@
 //
 // The SQL: the bench calls OversightService and IssueQueriesService from dist/ on a DataSource whose logger keeps
 // each statement, so the EXPLAIN baseline is the exact text and parameters TypeORM generates, not a copy.
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
 import { Actor, IssueQueriesService, OversightService } from '@app/workflow';
+import {
+  ADMIN,
+  checkKnown,
+  createBenchEnv,
+  environment,
+  INSPECTOR,
+  integerOption,
+  login,
+  onCleanup,
+  parseArgs,
+  runMain,
+  startApi,
+  stopChild,
+  summarize,
+  UsageError,
+  writeResult,
+} from './lib/harness';
 
-const DIST = resolve(__dirname, '..');
-const ROOT = resolve(DIST, '..');
-const API_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
-
-const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
-const INSPECTOR = { username: 'bench-inspector', password: 'bench-password' };
 const TARGET_P95_MS = 50;
 
 interface Options {
@@ -56,32 +58,18 @@ interface Options {
   quick: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseOptions(argv: string[]): Options {
-  const quick = argv.includes('--quick');
-  const options: Options = quick
-    ? { issues: 100_000, overdue: 5_000, units: 1_000, requests: 200, warmup: 20, quick }
-    : { issues: 1_000_000, overdue: 50_000, units: 10_000, requests: 200, warmup: 20, quick };
-  const names: Record<string, keyof Omit<Options, 'quick'>> = {
-    '--issues': 'issues',
-    '--overdue': 'overdue',
-    '--units': 'units',
-    '--requests': 'requests',
-    '--warmup': 'warmup',
+  const args = parseArgs(argv);
+  checkKnown(args, ['--quick', '--issues', '--overdue', '--units', '--requests', '--warmup']);
+  const quick = args.has('--quick');
+  const options: Options = {
+    issues: integerOption(args, '--issues', quick ? 100_000 : 1_000_000, 1),
+    overdue: integerOption(args, '--overdue', quick ? 5_000 : 50_000, 1),
+    units: integerOption(args, '--units', quick ? 1_000 : 10_000, 1),
+    requests: integerOption(args, '--requests', 200, 1),
+    warmup: integerOption(args, '--warmup', 20, 0),
+    quick,
   };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') continue;
-    const [flag, inline] = argv[i].split('=', 2);
-    const key = names[flag];
-    if (!key) throw new UsageError(`unknown option ${argv[i]}`);
-    const raw = inline ?? argv[++i];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < (key === 'warmup' ? 0 : 1)) {
-      throw new UsageError(`${flag} needs a whole number, got "${raw}"`);
-    }
-    options[key] = value;
-  }
   if (options.units < 100) throw new UsageError('--units must be at least 100');
   if (options.overdue > options.issues * 0.2) throw new UsageError('--overdue cannot exceed 20% of --issues');
   // The permutation that scatters classes over the rows needs a multiplier coprime with the row count.
@@ -89,172 +77,9 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Statistics
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
 /** Nearest-rank percentiles, in milliseconds. */
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return {
-    n: sorted.length,
-    p50: at(50),
-    p95: at(95),
-    p99: at(99),
-    max: sorted[sorted.length - 1],
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Cleanup: the API and the database go away however the run ends.
-
-const cleanups: { what: string; run: () => Promise<void> }[] = [];
-let cleaningUp: Promise<void> | null = null;
-
-function onCleanup(what: string, run: () => Promise<void>): void {
-  cleanups.push({ what, run });
-}
-
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    for (const { what, run } of cleanups.reverse()) {
-      await run().catch((error: unknown) => console.error(`cleanup (${what}) failed:`, errorMessage(error)));
-    }
-  })();
-  return cleaningUp;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Child process
-
-interface Child {
-  name: string;
-  process: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-function spawnChild(name: string, main: string, env: NodeJS.ProcessEnv): Child {
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const handle = { name, process: child, output, exited };
-  onCleanup(`stop ${name}`, () => stopChild(handle));
-  return handle;
-}
-
-function alive(child: Child): boolean {
-  return child.process.exitCode === null && child.process.signalCode === null;
-}
-
-async function stopChild(child: Child): Promise<void> {
-  if (!alive(child)) return;
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await child.exited;
-  clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = net.createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitUntil<T>(what: string, timeoutMs: number, children: Child[], check: () => Promise<T | undefined>) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const child of children) {
-      if (!alive(child)) throw new Error(`${child.name} exited while waiting for ${what}:\n${child.output.join('')}`);
-    }
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// HTTP: node:http with keep-alive
-
-interface HttpResponse {
-  status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-class HttpClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-
-  constructor(private readonly port: number) {}
-
-  request(method: string, path: string, token?: string, body?: unknown): Promise<HttpResponse> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers: http.OutgoingHttpHeaders = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (payload) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = payload.length;
-    }
-    return new Promise((done, fail) => {
-      const request = http.request(
-        { host: '127.0.0.1', port: this.port, method, path, headers, agent: this.agent },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString();
-            let parsed: unknown = text;
-            try {
-              parsed = text ? JSON.parse(text) : undefined;
-            } catch {
-              // not JSON: keep the text for the error message
-            }
-            done({ status: response.statusCode ?? 0, body: parsed });
-          });
-          response.on('error', fail);
-        },
-      );
-      request.on('error', fail);
-      request.end(payload);
-    });
-  }
-
-  async ok(method: string, path: string, token?: string, body?: unknown): Promise<HttpResponse['body']> {
-    const response = await this.request(method, path, token, body);
-    if (response.status >= 300) {
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return response.body;
-  }
-
-  close(): void {
-    this.agent.destroy();
-  }
+function stats(samples: number[]) {
+  return summarize(samples, { p50: 50, p95: 95, p99: 99 });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -565,70 +390,24 @@ async function explainText(db: Client, query: CapturedQuery): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function versions(databaseUrl: string) {
-  const pg = new Client({ connectionString: databaseUrl });
-  await pg.connect();
-  const { rows } = await pg.query<{ server_version: string }>('SHOW server_version');
-  const { rows: settings } = await pg.query<{ name: string; setting: string; unit: string | null }>(
+/** The planner settings these reads depend on, with their units. */
+async function plannerSettings(db: Client) {
+  const { rows: settings } = await db.query<{ name: string; setting: string; unit: string | null }>(
     `SELECT name, setting, unit FROM pg_settings
       WHERE name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit',
                      'max_parallel_workers_per_gather')`,
   );
-  await pg.end();
-  return {
-    node: process.version,
-    postgres: rows[0].server_version,
-    postgresSettings: Object.fromEntries(settings.map((s) => [s.name, `${s.setting}${s.unit ? ` ${s.unit}` : ''}`])),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-  };
+  return Object.fromEntries(settings.map((s) => [s.name, `${s.setting}${s.unit ? ` ${s.unit}` : ''}`]));
 }
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  for (const name of ['DATABASE_URL', 'REDIS_URL']) {
-    if (!process.env[name]) throw new UsageError(`${name} is required (a superuser PostgreSQL URL / a Redis URL)`);
-  }
-  if (!existsSync(API_MAIN)) throw new UsageError(`${API_MAIN} is missing: run \`npm run build\` first`);
-  const serverUrl = process.env.DATABASE_URL as string;
-  const redisUrl = process.env.REDIS_URL as string;
-  const run = randomBytes(4).toString('hex');
-  const databaseName = `dh_bench_${run}`;
-  const queuePrefix = `bench-${run}`;
-  const startedAt = new Date();
+  // The API keeps login throttling under its queue prefix; the bench deletes the prefix's keys at the end.
+  const env = await createBenchEnv();
+  console.log(`database ${env.databaseName}, queue prefix ${env.queuePrefix}`);
+  await runMigrations(env.databaseUrl);
 
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  onCleanup(`drop database ${databaseName}`, async () => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await client.end();
-  });
-  // The API keeps login throttling under its queue prefix.
-  onCleanup('delete Redis keys', () => deleteKeys(redisUrl, `${queuePrefix}:*`));
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/${databaseName}`;
-  console.log(`database ${databaseName}, queue prefix ${queuePrefix}`);
-  await runMigrations(databaseUrl.toString());
-
-  const db = new Client({ connectionString: databaseUrl.toString() });
+  const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
   onCleanup('close bench connection', () => db.end());
   console.log(`loading ${options.issues} issues, ${options.overdue} of them open and overdue, ${options.units} units`);
@@ -640,37 +419,17 @@ async function main(): Promise<void> {
       `issues ${data.size.table} (${data.size.total} with indexes)`,
   );
 
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl.toString(),
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    PORT: String(port),
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    JWT_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_SECOND: '1000000',
-  };
-  const api = spawnChild('api', API_MAIN, env);
-  const client = new HttpClient(port);
-  onCleanup('close HTTP agent', async () => client.close());
-  await waitUntil('the API to answer /health', 120_000, [api], async () =>
-    (await client.request('GET', '/health')).status === 200 ? true : undefined,
-  );
-  const login = async (user: { username: string; password: string }) =>
-    (await client.ok('POST', '/api/v1/auth/login', undefined, user)).accessToken as string;
-  const adminToken = await login(ADMIN);
+  const { api, client } = await startApi(env, {}, [], { maxSockets: 16, healthTimeoutMs: 120_000 });
+  const adminToken = await login(client, ADMIN);
   await client.ok('POST', '/api/v1/users', adminToken, {
     ...INSPECTOR,
     displayName: 'Bench inspector',
     role: 'inspector',
   });
-  const token = await login(INSPECTOR);
+  const token = await login(client, INSPECTOR);
 
   const list = cases(data.busyUnit.unit, data.typicalUnit.unit, '520100');
-  const captured = await captureSql(databaseUrl.toString(), list);
+  const captured = await captureSql(env.databaseUrl, list);
   // The machine is shared: each HTTP request is followed by the same statements as a plain round trip (and every
   // fifth by EXPLAIN ANALYZE), so the service and its baselines see the same load.
   const explainEvery = 5;
@@ -724,10 +483,11 @@ async function main(): Promise<void> {
   await stopChild(api);
 
   const result = {
-    benchmark: 'oversight-queries',
-    startedAt: startedAt.toISOString(),
     options,
-    versions: await versions(databaseUrl.toString()),
+    versions: {
+      ...(await environment(env.databaseUrl, env.redisUrl)).versions,
+      postgresSettings: await plannerSettings(db),
+    },
     method:
       `HTTP: ${options.requests} sequential GETs per endpoint as an inspector after ${options.warmup} warm-up ` +
       'requests, keep-alive, timed from send to the last byte. Baselines, interleaved with the requests: the ' +
@@ -763,10 +523,6 @@ async function main(): Promise<void> {
       `${result.loadAverageAtEnd.map((value) => value.toFixed(1)).join(' / ')} on ${os.cpus().length} CPUs`,
   );
 
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-  const file = join(RESULTS_DIR, `oversight-queries-${stamp}.json`);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   const planText = list
     .flatMap((item) =>
       plans[item.name].map(
@@ -776,25 +532,7 @@ async function main(): Promise<void> {
       ),
     )
     .join('\n');
-  const planFile = join(RESULTS_DIR, `oversight-queries-${stamp}-plans.txt`);
-  await writeFile(planFile, planText);
-  console.log(`written to ${file} and ${planFile}`);
+  await writeResult('oversight-queries', env.startedAt, result, [{ suffix: '-plans.txt', text: planText }]);
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
-
-main().then(
-  () => cleanup().then(() => process.exit(0)),
-  (error: unknown) => {
-    if (interrupted) return cleanup();
-    console.error(error instanceof UsageError ? `oversight-queries: ${error.message}` : error);
-    return cleanup().then(() => process.exit(error instanceof UsageError ? 2 : 1));
-  },
-);
+runMain('oversight-queries', main);

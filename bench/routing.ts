@@ -22,11 +22,11 @@ import { parseEnv } from './intake';
 import {
   applyWhatIf,
   parseWhatIf,
-  alive,
   CATEGORIES,
   checkKnown,
   checkRouted,
   createBenchEnv,
+  insertTransactions,
   environment,
   median,
   numberOption,
@@ -42,6 +42,7 @@ import {
   startWorker,
   stopChild,
   SummaryRow,
+  waitRouted,
   writeResult,
 } from './lib/harness';
 
@@ -147,18 +148,8 @@ async function main(): Promise<void> {
     await q.obliterate({ force: true });
     await q.close();
     const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
-    let next = 0;
     t0 = performance.now();
-    await Promise.all(
-      clients.map(async (c) => {
-        while (next < issues) {
-          next++;
-          await c.query('BEGIN');
-          await c.query('INSERT INTO bench_baseline (payload) VALUES ($1)', ['{"issueId":"x"}']);
-          await c.query('COMMIT');
-        }
-      }),
-    );
+    await insertTransactions(clients, issues, '{"issueId":"x"}');
     const insertPerSecond = issues / ((performance.now() - t0) / 1000);
     for (const c of clients) c.release();
     if (rep >= 0) {
@@ -176,16 +167,7 @@ async function main(): Promise<void> {
     ids.push(...batch);
     const t0 = performance.now();
     await queue.addBulk(jobs);
-    for (;;) {
-      if (!alive(worker)) throw new Error(`the worker died:\n${worker.output.join('')}`);
-      const { rows } = await db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM issues WHERE status = 'filed' AND id = ANY($1::uuid[])`,
-        [batch],
-      );
-      if (Number(rows[0].n) === 0) break;
-      if (performance.now() - t0 > 600_000) throw new Error('routing did not finish in 10 minutes');
-      await sleep(20);
-    }
+    await waitRouted(db, [worker], { ids: batch, everyMs: 20 });
     const seconds = (performance.now() - t0) / 1000;
     if (rep >= 0) service.push({ perSecond: issues / seconds, seconds });
     const base = await baselineReps(rep);

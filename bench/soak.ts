@@ -14,14 +14,13 @@
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { FilingProbe, openLoop, prng } from './open-loop-latency';
+import { FilingProbe, maxIntake, openLoop, prng } from './open-loop-latency';
 import {
   checkKnown,
   checkRouted,
   createBenchEnv,
   environment,
   HttpClient,
-  issueBody,
   median,
   numberOption,
   onCleanup,
@@ -34,6 +33,7 @@ import {
   startWorker,
   stats,
   SummaryRow,
+  waitRouted,
   writeResult,
 } from './lib/harness';
 
@@ -62,9 +62,9 @@ async function main(): Promise<void> {
   const sampleSeconds = numberOption(args, '--sample-seconds', 10, 1);
   const env = await createBenchEnv();
   console.log(`soak: database ${env.databaseName}, queue prefix ${env.queuePrefix}, ${minutes} minutes`);
-  const { client } = await startApi(env);
+  const { api, client } = await startApi(env);
   const tokens = await seed(client);
-  const { health } = await startWorker(env);
+  const { worker, health } = await startWorker(env);
   const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
   onCleanup('close bench connection', () => db.end());
@@ -73,29 +73,10 @@ async function main(): Promise<void> {
 
   let maxRate = args.has('--rate') ? numberOption(args, '--rate', 0, 1) * 2 : NaN;
   if (Number.isNaN(maxRate)) {
-    const runs: number[] = [];
-    let sequence = 10_000_000;
-    for (let rep = -1; rep < 3; rep++) {
-      let next = 0;
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: 64 }, async () => {
-          while (next < 1000) {
-            next++;
-            await client.ok('POST', '/api/v1/issues', tokens.supervisor, issueBody(sequence++));
-          }
-        }),
-      );
-      if (rep >= 0) runs.push(1000 / ((performance.now() - t0) / 1000));
-    }
-    maxRate = median(runs);
+    maxRate = median(await maxIntake(client, tokens.supervisor, 1000, 10_000_000));
   }
   const rate = maxRate / 2;
-  for (;;) {
-    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM issues WHERE status = 'filed'`);
-    if (Number(rows[0].n) === 0) break;
-    await sleep(200);
-  }
+  await waitRouted(db, [api, worker], { everyMs: 200 });
   console.log(`max intake ${maxRate.toFixed(0)}/s; soaking at ${rate.toFixed(0)}/s for ${minutes} minutes`);
 
   const probe = new FilingProbe(client, tokens.supervisor, db, 5);

@@ -30,22 +30,32 @@
 //            the job hashes BullMQ keeps (removeOnComplete by count), processedOn − (timestamp + delay), the same
 //            formula as the baseline, plus finishedOn (the transaction committed) − planned instant;
 //   baseline: processedOn − (timestamp + delay).
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { join, resolve } from 'node:path';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { redisConnectionOptions } from '@app/messaging';
 import { runMigrations } from '@app/persistence';
-
-const DIST = resolve(__dirname, '..');
-const ROOT = resolve(DIST, '..');
-const WORKER_MAIN = join(DIST, 'apps', 'worker', 'src', 'main.js');
-const RESULTS_DIR = join(ROOT, 'bench', 'results');
+import {
+  alive,
+  checkKnown,
+  createBenchEnv,
+  environment,
+  formatTable,
+  integerOption,
+  onCleanup,
+  parseArgs,
+  runMain,
+  sleep,
+  spawnWorker,
+  stopChild,
+  tableRatio,
+  tableStats,
+  UsageError,
+  waitUntil,
+  writeResult,
+} from './lib/harness';
 
 const UNIT = 'bench-gov';
 /** The service's default DEADLINE_CONCURRENCY; the baseline worker gets the same. */
@@ -62,145 +72,24 @@ interface Options {
   quick: boolean;
 }
 
-class UsageError extends Error {}
-
 function parseOptions(argv: string[]): Options {
-  const quick = argv.includes('--quick');
-  const options: Options = quick
-    ? { pending: 20_000, due: 2_000, window: 20, lead: 5, concurrency: DEFAULT_CONCURRENCY, quick }
-    : { pending: 100_000, due: 10_000, window: 60, lead: 5, concurrency: DEFAULT_CONCURRENCY, quick };
-  const names: Record<string, keyof Omit<Options, 'quick'>> = {
-    '--pending': 'pending',
-    '--due': 'due',
-    '--window': 'window',
-    '--lead': 'lead',
-    '--concurrency': 'concurrency',
+  const args = parseArgs(argv);
+  checkKnown(args, ['--quick', '--pending', '--due', '--window', '--lead', '--concurrency']);
+  const quick = args.has('--quick');
+  const options: Options = {
+    pending: integerOption(args, '--pending', quick ? 20_000 : 100_000, 1),
+    due: integerOption(args, '--due', quick ? 2_000 : 10_000, 1),
+    window: integerOption(args, '--window', quick ? 20 : 60, 1),
+    lead: integerOption(args, '--lead', 5, 1),
+    concurrency: integerOption(args, '--concurrency', DEFAULT_CONCURRENCY, 1),
+    quick,
   };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') continue;
-    const [flag, inline] = argv[i].split('=', 2);
-    const key = names[flag];
-    if (!key) throw new UsageError(`unknown option ${argv[i]}`);
-    const raw = inline ?? argv[++i];
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1)
-      throw new UsageError(`${flag} needs a positive whole number, got "${raw}"`);
-    options[key] = value;
-  }
   if (options.due > options.pending) throw new UsageError('--due cannot exceed --pending');
   return options;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Statistics
-
-interface Stats {
-  n: number;
-  median: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: number[]): Stats {
-  if (samples.length === 0) return { n: 0, median: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return {
-    n: sorted.length,
-    median: at(50),
-    p90: at(90),
-    p99: at(99),
-    max: sorted[sorted.length - 1],
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-  };
-}
-
-const STAT_KEYS = ['median', 'p90', 'p99', 'max'] as const;
-type Ratio = Record<(typeof STAT_KEYS)[number], number>;
-
-function ratio(a: Stats, b: Stats): Ratio {
-  return Object.fromEntries(STAT_KEYS.map((key) => [key, a[key] / b[key]])) as Ratio;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Cleanup: children, Redis keys and the database go away however the run ends.
-
-const cleanups: { what: string; run: () => Promise<void> }[] = [];
-let cleaningUp: Promise<void> | null = null;
-
-function onCleanup(what: string, run: () => Promise<void>): void {
-  cleanups.push({ what, run });
-}
-
-function cleanup(): Promise<void> {
-  cleaningUp ??= (async () => {
-    for (const { what, run } of cleanups.reverse()) {
-      await run().catch((error: unknown) => console.error(`cleanup (${what}) failed:`, errorMessage(error)));
-    }
-  })();
-  return cleaningUp;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Child process
-
-interface Child {
-  name: string;
-  process: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-function spawnChild(name: string, main: string, env: NodeJS.ProcessEnv): Child {
-  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const handle = { name, process: child, output, exited };
-  onCleanup(`stop ${name}`, () => stopChild(handle));
-  return handle;
-}
-
-function alive(child: Child): boolean {
-  return child.process.exitCode === null && child.process.signalCode === null;
-}
-
-async function stopChild(child: Child): Promise<void> {
-  if (!alive(child)) return;
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 10_000);
-  await child.exited;
-  clearTimeout(timer);
-}
-
-async function waitUntil<T>(what: string, timeoutMs: number, children: Child[], check: () => Promise<T | undefined>) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const child of children) {
-      if (!alive(child)) throw new Error(`${child.name} exited while waiting for ${what}:\n${child.output.join('')}`);
-    }
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}
+// Worker memory
 
 /** Resident set size of a process in MB, from /proc (Linux). */
 function rssMb(pid: number): number | null {
@@ -321,20 +210,6 @@ function connection(redisUrl: string) {
   return redisConnectionOptions(redisUrl);
 }
 
-async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 interface JobTimes {
   processedOn: number;
   finishedOn: number;
@@ -428,107 +303,23 @@ async function bullmqBaseline(redisUrl: string, prefix: string, options: Options
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function versions(databaseUrl: string, redisUrl: string) {
-  const pg = new Client({ connectionString: databaseUrl });
-  await pg.connect();
-  const { rows } = await pg.query<{ server_version: string }>('SHOW server_version');
-  await pg.end();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const info = await redis.info('server');
-  // Redis checks blocked clients' timeouts `hz` times a second: the grain of a blocking wait for a delayed job.
-  const hz = await redis
-    .config('GET', 'hz')
-    .then((reply) => Number((reply as string[])[1]))
-    .catch(() => null);
-  redis.disconnect();
-  const packageVersion = (name: string) => {
-    try {
-      return require(`${name}/package.json`).version as string; // eslint-disable-line @typescript-eslint/no-require-imports
-    } catch {
-      return 'unknown';
-    }
-  };
-  return {
-    node: process.version,
-    postgres: rows[0].server_version,
-    redis: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown',
-    redisHz: hz,
-    bullmq: packageVersion('bullmq'),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
-  };
-}
-
-function formatTable(rows: { label: string; stats: Stats }[], ratios: { label: string; values: Ratio }[]) {
-  const width = Math.max(...[...rows, ...ratios].map((row) => row.label.length));
-  const cell = (value: string) => value.padStart(10);
-  const lines = [`${''.padEnd(width)}  ${cell('n')}${STAT_KEYS.map((key) => cell(key)).join('')}   (ms)`];
-  for (const { label, stats: s } of rows) {
-    lines.push(
-      `${label.padEnd(width)}  ${cell(String(s.n))}${STAT_KEYS.map((key) => cell(s[key].toFixed(1))).join('')}`,
-    );
-  }
-  lines.push('');
-  for (const { label, values } of ratios) {
-    lines.push(
-      `${label.padEnd(width)}  ${cell('')}${STAT_KEYS.map((key) => cell(`${values[key].toFixed(1)}×`)).join('')}`,
-    );
-  }
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  for (const name of ['DATABASE_URL', 'REDIS_URL']) {
-    if (!process.env[name]) throw new UsageError(`${name} is required (a superuser PostgreSQL URL / a Redis URL)`);
-  }
-  if (!existsSync(WORKER_MAIN)) throw new UsageError(`${WORKER_MAIN} is missing: run \`npm run build\` first`);
   if (!existsSync('/proc/self/status')) throw new UsageError('RSS is read from /proc: this bench needs Linux');
-  const serverUrl = process.env.DATABASE_URL as string;
-  const redisUrl = process.env.REDIS_URL as string;
-  const run = randomBytes(4).toString('hex');
-  const databaseName = `dh_bench_${run}`;
-  const queuePrefix = `bench-${run}`;
-  const baselinePrefix = `bench-${run}-baseline`;
-  const startedAt = new Date();
   const origin = Date.now();
+  const env = await createBenchEnv();
+  const { run, queuePrefix, redisUrl } = env;
   const far = options.pending - options.due;
+  console.log(`database ${env.databaseName}, queue prefix ${queuePrefix}`);
+  await runMigrations(env.databaseUrl);
 
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  onCleanup(`drop database ${databaseName}`, async () => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await client.end();
-  });
-  onCleanup('delete Redis keys', async () => {
-    await deleteKeys(redisUrl, `${queuePrefix}:*`);
-    await deleteKeys(redisUrl, `${baselinePrefix}:*`);
-  });
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/${databaseName}`;
-  console.log(`database ${databaseName}, queue prefix ${queuePrefix}`);
-  await runMigrations(databaseUrl.toString());
-
-  const db = new Client({ connectionString: databaseUrl.toString() });
+  const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
   onCleanup('close bench connection', () => db.end());
   await seedReference(db);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl.toString(),
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    PORT: '0',
-    JWT_SECRET: randomBytes(24).toString('hex'),
-    LOG_LEVEL: 'warn',
-    DEADLINE_CONCURRENCY: String(options.concurrency),
-  };
-  const worker = spawnChild('worker', WORKER_MAIN, env);
+  // No WORKER_HEALTH_PORT: the worker runs as it would in production without its health server.
+  const worker = spawnWorker(env, { DEADLINE_CONCURRENCY: String(options.concurrency) });
   const pid = worker.process.pid as number;
   const rss = new RssSampler(pid, origin);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -605,26 +396,26 @@ async function main(): Promise<void> {
   await stopChild(worker);
 
   console.log('baseline: raw BullMQ delayed jobs on their own prefix, trivial worker');
-  const baseline = await bullmqBaseline(redisUrl, baselinePrefix, options);
+  const baseline = await bullmqBaseline(redisUrl, env.baselinePrefix, options);
 
   const service = {
-    eventLateness: stats(events.map((row) => Number(row.ms))),
-    bullmqPickupLateness: stats(times.map((t) => t.processedOn - t.scheduled)),
-    committedLateness: stats(times.map((t) => t.finishedOn - t.scheduled)),
+    eventLateness: tableStats(events.map((row) => Number(row.ms))),
+    bullmqPickupLateness: tableStats(times.map((t) => t.processedOn - t.scheduled)),
+    committedLateness: tableStats(times.map((t) => t.finishedOn - t.scheduled)),
   };
   const serviceRss = {
-    idle: stats(rss.of('idle')),
-    publishing: stats(rss.of('publishing')),
-    farPending: stats(rss.of('far-pending')),
-    window: stats(rss.of('window')),
+    idle: tableStats(rss.of('idle')),
+    publishing: tableStats(rss.of('publishing')),
+    farPending: tableStats(rss.of('far-pending')),
+    window: tableStats(rss.of('window')),
     peak: Math.max(...rss.samples.map((s) => s.rssMb)),
   };
-  const baselineStats = stats(baseline.lateness);
+  const baselineStats = tableStats(baseline.lateness);
+  const environmentNow = await environment(env.databaseUrl, redisUrl);
   const result = {
-    benchmark: 'timer-precision',
-    startedAt: startedAt.toISOString(),
     options,
-    versions: await versions(databaseUrl.toString(), redisUrl),
+    // Redis checks blocked clients' timeouts `hz` times a second: the grain of a blocking wait for a delayed job.
+    versions: { ...environmentNow.versions, redisHz: Number(environmentNow.settings.redis.hz) },
     method:
       'service: issues written in bulk in the shape syncTimers gives them (one pending escalate-1 each) with their ' +
       'outbox rows; far-future ones first, published by the relay; then `due` timers spread evenly over the ' +
@@ -652,7 +443,7 @@ async function main(): Promise<void> {
       notificationsWritten: Number(notifications[0].n),
     },
     rss: serviceRss,
-    loadAverageDuringWindow: stats(rss.load('window')),
+    loadAverageDuringWindow: tableStats(rss.load('window')),
     baseline: {
       lateness: baselineStats,
       missed: baseline.missed,
@@ -661,8 +452,8 @@ async function main(): Promise<void> {
       windowAddMs: baseline.windowAddedMs,
     },
     ratios: {
-      'service event / baseline': ratio(service.eventLateness, baselineStats),
-      'service pickup / baseline': ratio(service.bullmqPickupLateness, baselineStats),
+      'service event / baseline': tableRatio(service.eventLateness, baselineStats),
+      'service pickup / baseline': tableRatio(service.bullmqPickupLateness, baselineStats),
       'rss window median / idle median': serviceRss.window.median / serviceRss.idle.median,
     },
     verdict: {
@@ -686,6 +477,7 @@ async function main(): Promise<void> {
         { label: 'ratio service event / baseline', values: result.ratios['service event / baseline'] },
         { label: 'ratio service pickup / baseline', values: result.ratios['service pickup / baseline'] },
       ],
+      { cellWidth: 10, digits: 1 },
     ),
   );
   const mb = (value: number) => `${value.toFixed(0)} MB`;
@@ -710,26 +502,7 @@ async function main(): Promise<void> {
       `(hz ${result.versions.redisHz}); load average during the window: median ` +
       `${result.loadAverageDuringWindow.median.toFixed(1)} on ${os.cpus().length} CPUs`,
   );
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `timer-precision-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`written to ${file}`);
+  await writeResult('timer-precision', env.startedAt, result);
 }
 
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  });
-}
-
-main().then(
-  () => cleanup().then(() => process.exit(0)),
-  (error: unknown) => {
-    if (interrupted) return cleanup();
-    console.error(error instanceof UsageError ? `timer-precision: ${error.message}` : error);
-    return cleanup().then(() => process.exit(error instanceof UsageError ? 2 : 1));
-  },
-);
+runMain('timer-precision', main);

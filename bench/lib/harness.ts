@@ -1,7 +1,6 @@
-// Shared plumbing for the intake, relay, routing, open-loop latency and soak benches: a throwaway database per
-// run, the API and worker from dist/ as children with a queue prefix of their own, cleanup however the run ends,
-// keep-alive HTTP, statistics, versions and server settings, and the result file. The conventions are those of
-// bench/filing-latency.ts (which keeps its own copy of this plumbing).
+// Shared plumbing for every bench: a throwaway database per run, the API and worker from dist/ as children with a
+// queue prefix of their own, cleanup however the run ends, keep-alive HTTP, statistics, the common baselines,
+// versions and server settings, and the result file.
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -10,8 +9,9 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { Client, PoolClient } from 'pg';
 
 export const DIST = resolve(__dirname, '..', '..');
 export const ROOT = resolve(DIST, '..');
@@ -55,6 +55,17 @@ export function numberOption(args: Map<string, string | true>, flag: string, fal
   return value;
 }
 
+/** A whole number ≥ min. */
+export function integerOption(args: Map<string, string | true>, flag: string, fallback: number, min = 0): number {
+  const raw = args.get(flag);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw === true || !Number.isInteger(value) || value < min) {
+    throw new UsageError(`${flag} needs a whole number ≥ ${min}, got "${raw === true ? '' : raw}"`);
+  }
+  return value;
+}
+
 export function listOption(args: Map<string, string | true>, flag: string, fallback: number[]): number[] {
   const raw = args.get(flag);
   if (raw === undefined) return fallback;
@@ -80,19 +91,59 @@ export interface Stats {
   mean: number;
 }
 
+/** n, the named nearest-rank percentiles (in that order), max and mean; NaN for no samples. */
+export type Summary<K extends string> = { n: number } & Record<K, number> & { max: number; mean: number };
+
+export function summarize<K extends string>(samples: number[], percentiles: Record<K, number>): Summary<K> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const empty = sorted.length === 0;
+  const at = (p: number) =>
+    empty ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  const out: Record<string, number> = { n: sorted.length };
+  for (const [key, p] of Object.entries<number>(percentiles)) out[key] = at(p);
+  out.max = empty ? NaN : sorted[sorted.length - 1];
+  out.mean = empty ? NaN : sorted.reduce((sum, value) => sum + value, 0) / sorted.length;
+  return out as Summary<K>;
+}
+
 /** Nearest-rank percentiles. */
 export function stats(samples: number[]): Stats {
-  if (samples.length === 0) return { n: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return {
-    n: sorted.length,
-    p50: at(50),
-    p90: at(90),
-    p99: at(99),
-    max: sorted[sorted.length - 1],
-    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
-  };
+  return summarize(samples, { p50: 50, p90: 90, p99: 99 });
+}
+
+// The latency tables of filing-latency and timer-precision, which call the p50 `median`.
+export const TABLE_KEYS = ['median', 'p90', 'p99', 'max'] as const;
+export type TableStats = Summary<'median' | 'p90' | 'p99'>;
+export type TableRatio = Record<(typeof TABLE_KEYS)[number], number>;
+
+export function tableStats(samples: number[]): TableStats {
+  return summarize(samples, { median: 50, p90: 90, p99: 99 });
+}
+
+export function tableRatio(a: TableStats, b: TableStats): TableRatio {
+  return Object.fromEntries(TABLE_KEYS.map((key) => [key, a[key] / b[key]])) as TableRatio;
+}
+
+export function formatTable(
+  rows: { label: string; stats: TableStats }[],
+  ratios: { label: string; values: TableRatio }[],
+  { cellWidth, digits }: { cellWidth: number; digits: number },
+): string {
+  const width = Math.max(...[...rows, ...ratios].map((row) => row.label.length));
+  const cell = (value: string) => value.padStart(cellWidth);
+  const lines = [`${''.padEnd(width)}  ${cell('n')}${TABLE_KEYS.map((key) => cell(key)).join('')}   (ms)`];
+  for (const { label, stats: s } of rows) {
+    lines.push(
+      `${label.padEnd(width)}  ${cell(String(s.n))}${TABLE_KEYS.map((key) => cell(s[key].toFixed(digits))).join('')}`,
+    );
+  }
+  lines.push('');
+  for (const { label, values } of ratios) {
+    lines.push(
+      `${label.padEnd(width)}  ${cell('')}${TABLE_KEYS.map((key) => cell(`${values[key].toFixed(1)}×`)).join('')}`,
+    );
+  }
+  return lines.join('\n');
 }
 
 export function median(values: number[]): number {
@@ -111,6 +162,47 @@ export async function repeat<T>(
   for (let rep = 0; rep < repetitions; rep++) out.push(await once(rep));
   void label;
   return out;
+}
+
+/** Runs task(0 … count − 1) in `concurrency` lanes, each starting the next index as soon as its last is done. */
+export async function inLanes<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
+
+/**
+ * The PostgreSQL baseline: `count` transactions of BEGIN; INSERT one row into bench_baseline; COMMIT, one lane per
+ * connection (as the service's pool gives each transaction its own); the latency of each, in ms.
+ */
+export async function insertTransactions(clients: PoolClient[], count: number, payload: unknown): Promise<number[]> {
+  const samples: number[] = [];
+  let next = 0;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next < count) {
+        next++;
+        const start = performance.now();
+        await client.query('BEGIN');
+        await client.query('INSERT INTO bench_baseline (payload) VALUES ($1)', [payload]);
+        await client.query('COMMIT');
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  return samples;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,25 +456,30 @@ export function serviceEnv(env: BenchEnv, port: number, extra: Record<string, st
   };
 }
 
-export async function startApi(env: BenchEnv, extra: Record<string, string> = {}, nodeArgs: string[] = []) {
+export async function startApi(
+  env: BenchEnv,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  { maxSockets = 2048, healthTimeoutMs = 60_000 } = {},
+) {
   const port = await freePort();
   const api = spawnChild('api', API_MAIN, serviceEnv(env, port, extra), nodeArgs);
-  const client = new HttpClient(port, 2048);
+  const client = new HttpClient(port, maxSockets);
   onCleanup('close HTTP agent', async () => client.close());
-  await waitUntil('the API to answer /health', 60_000, [api], async () =>
+  await waitUntil('the API to answer /health', healthTimeoutMs, [api], async () =>
     (await client.request('GET', '/health')).status === 200 ? true : undefined,
   );
   return { api, client, port };
 }
 
+/** The worker without its health server (no WORKER_HEALTH_PORT), not waited for. */
+export function spawnWorker(env: BenchEnv, extra: Record<string, string> = {}, nodeArgs: string[] = []): Child {
+  return spawnChild('worker', WORKER_MAIN, serviceEnv(env, 0, extra), nodeArgs);
+}
+
 export async function startWorker(env: BenchEnv, extra: Record<string, string> = {}, nodeArgs: string[] = []) {
   const healthPort = await freePort();
-  const worker = spawnChild(
-    'worker',
-    WORKER_MAIN,
-    serviceEnv(env, 0, { WORKER_HEALTH_PORT: String(healthPort), ...extra }),
-    nodeArgs,
-  );
+  const worker = spawnWorker(env, { WORKER_HEALTH_PORT: String(healthPort), ...extra }, nodeArgs);
   const health = new HttpClient(healthPort, 4);
   onCleanup('close worker health agent', async () => health.close());
   await waitUntil('the worker to answer /health', 60_000, [worker], async () =>
@@ -426,6 +523,50 @@ export function expectedUnit(category: string, regionCode: string): string {
   return REGIONS.find(([code]) => code === regionCode)?.[2] ?? 'none';
 }
 
+/** Waits until no issue (of `ids`, when given) is still `filed`: routing has taken every one. */
+export async function waitRouted(
+  db: Client,
+  children: Child[],
+  { ids, timeoutMs = 600_000, everyMs = 100 }: { ids?: string[]; timeoutMs?: number; everyMs?: number } = {},
+): Promise<void> {
+  await waitUntil(
+    'routing to take every filed issue',
+    timeoutMs,
+    children,
+    async () => {
+      const { rows } = ids
+        ? await db.query<{ n: string }>(
+            `SELECT count(*) AS n FROM issues WHERE status = 'filed' AND id = ANY($1::uuid[])`,
+            [ids],
+          )
+        : await db.query<{ n: string }>(`SELECT count(*) AS n FROM issues WHERE status = 'filed'`);
+      return Number(rows[0].n) === 0 ? true : undefined;
+    },
+    everyMs,
+  );
+}
+
+/** The ids listed in a unit's inbox, every page. */
+export async function inboxIds(client: HttpClient, token: string, unit: string, into = new Set<string>()) {
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = await client.ok('GET', `/api/v1/units/${unit}/inbox?limit=500${query}`, token);
+    for (const item of page.items as { id: string }[]) into.add(item.id);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return into;
+}
+
+/** Major issues: acknowledge in a day, resolve in ten, escalate at once when late; routing arms these timers. */
+export const DEADLINE_POLICY = {
+  severity: 'major',
+  calendar: 'natural',
+  acknowledgeWithin: 'P1D',
+  resolveWithin: 'P10D',
+  escalations: [{ after: 'PT0S', level: 1 }],
+};
+
 export async function login(client: HttpClient, user: { username: string; password: string }): Promise<string> {
   return (await client.ok('POST', '/api/v1/auth/login', undefined, user)).accessToken as string;
 }
@@ -460,13 +601,7 @@ export async function seed(client: HttpClient): Promise<{ admin: string; supervi
     await post('/routing-rules', { regionCode: code, leadUnit: unit });
   }
   await post('/routing-rules', { category: 'coal_upgrade', regionCode: '522300', leadUnit: 'energy-dept' });
-  await post('/deadline-policies', {
-    severity: 'major',
-    calendar: 'natural',
-    acknowledgeWithin: 'P1D',
-    resolveWithin: 'P10D',
-    escalations: [{ after: 'PT0S', level: 1 }],
-  });
+  await post('/deadline-policies', DEADLINE_POLICY);
   await post('/users', { ...SUPERVISOR, displayName: 'Bench supervisor', role: 'supervisor' });
   await post('/users', { ...INSPECTOR, displayName: 'Bench inspector', role: 'inspector' });
   return { admin, supervisor: await login(client, SUPERVISOR), inspector: await login(client, INSPECTOR) };
@@ -552,7 +687,7 @@ export async function environment(databaseUrl: string, redisUrl: string) {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   const info = await redis.info('server');
   const redisSettings: Record<string, string> = {};
-  for (const name of ['maxmemory', 'maxmemory-policy', 'appendonly', 'appendfsync', 'save', 'io-threads']) {
+  for (const name of ['maxmemory', 'maxmemory-policy', 'appendonly', 'appendfsync', 'save', 'io-threads', 'hz']) {
     const [, value] = (await redis.config('GET', name)) as [string, string];
     redisSettings[name] = value;
   }
@@ -609,19 +744,31 @@ export interface Correctness {
   [detail: string]: unknown;
 }
 
+/**
+ * Writes bench/results/<name>-<timestamp>.json ({ benchmark, startedAt, ...body }) and any companion text files
+ * (<name>-<timestamp><suffix>). The benches the runner reads without a reader of their own give `summary` and
+ * `correctness`.
+ */
 export async function writeResult(
   name: string,
   startedAt: Date,
-  body: Record<string, unknown> & { summary: SummaryRow[]; correctness: Correctness },
+  body: Record<string, unknown>,
+  companions: { suffix: string; text: string }[] = [],
 ): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${name}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  const base = join(RESULTS_DIR, `${name}-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
+  const file = `${base}.json`;
   await writeFile(
     file,
     `${JSON.stringify({ benchmark: name, startedAt: startedAt.toISOString(), ...body }, null, 2)}\n`,
   );
+  const others: string[] = [];
+  for (const { suffix, text } of companions) {
+    others.push(`${base}${suffix}`);
+    await writeFile(`${base}${suffix}`, text);
+  }
   // The runner finds the file through this line.
-  console.log(`written to ${file}`);
+  console.log(`written to ${[file, ...others].join(' and ')}`);
   return file;
 }
 
