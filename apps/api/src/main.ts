@@ -6,9 +6,9 @@ import { createApiApp } from './api-app';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await runMigrations(config.databaseUrl);
-  const app = await createApiApp(config);
-  exitCleanlyOnSignals(app, 'api');
-  await app.listen(config.port);
+  const starting = createApiApp(config);
+  exitCleanlyOnSignals(starting, 'api');
+  await (await starting).listen(config.port);
 }
 
 main().catch((error) => {

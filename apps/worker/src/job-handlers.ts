@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@app/messaging';
 import { Histogram, Registry } from 'prom-client';
 
@@ -19,6 +19,17 @@ export type JobHandlers<Q extends QueueName> = {
     job: Job,
   ) => Promise<unknown>;
 };
+
+/**
+ * Workers are declared with `autorun: false` and started here, once their settings are final: changing
+ * concurrency on a running worker races its fetch loop (jobs taken while it closes stay active in Redis).
+ */
+export function startWorker(worker: Worker, logger: Logger, concurrency?: number): void {
+  if (concurrency !== undefined) worker.concurrency = concurrency;
+  worker
+    .run()
+    .catch((error: unknown) => logger.error({ err: error, queue: worker.name }, 'worker stopped with an error'));
+}
 
 /** At boot: every job name declared for the queue has exactly one handler, and no handler is for another queue. */
 export function assertHandlersCover(queue: QueueName, handlers: object): void {

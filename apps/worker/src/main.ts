@@ -6,7 +6,9 @@ import { createWorkerApp } from './worker-app';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   await runMigrations(config.databaseUrl);
-  exitCleanlyOnSignals(await createWorkerApp(config), 'worker');
+  const starting = createWorkerApp(config);
+  exitCleanlyOnSignals(starting, 'worker');
+  await starting;
 }
 
 main().catch((error) => {

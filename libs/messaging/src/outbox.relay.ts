@@ -18,6 +18,15 @@ interface OutboxRow {
 }
 
 const PUBLISHED_RETENTION = '1 day';
+const PUBLISH_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Publishes outbox rows to BullMQ after their transaction committed. The outbox id is the job id, so a row
@@ -107,15 +116,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const now = Date.now();
       const byQueue = new Map<string, { name: string; data: unknown; opts: JobsOptions }[]>();
       for (const row of rows) {
+        // A row no queue can take (written by hand or by an older release) is set aside, not retried forever
+        // in front of the rows behind it.
+        if (!this.queues.has(row.queue) || !row.payload || typeof row.payload !== 'object') {
+          this.logger.error(
+            { outboxId: row.id, queue: row.queue, job: row.job_name },
+            'outbox row cannot be published; set aside',
+          );
+          continue;
+        }
         const jobs = byQueue.get(row.queue) ?? [];
         const delay = row.delay_until ? Math.max(0, row.delay_until.getTime() - now) : 0;
         jobs.push({ name: row.job_name, data: row.payload, opts: { jobId: jobIdFor(row), delay } });
         byQueue.set(row.queue, jobs);
       }
       for (const [queueName, jobs] of byQueue) {
-        const queue = this.queues.get(queueName);
-        if (!queue) throw new Error(`outbox row for unknown queue ${queueName}`);
-        await queue.addBulk(jobs);
+        // Bounded, so an unreachable Redis rolls the claim back instead of holding a transaction open.
+        await withTimeout(
+          (this.queues.get(queueName) as Queue).addBulk(jobs),
+          PUBLISH_TIMEOUT_MS,
+          'publishing to Redis',
+        );
       }
       await manager.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])', [
         rows.map((row) => row.id),
@@ -157,6 +178,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
 /** BullMQ refuses all-digit custom ids, and the payload may name a deterministic id of its own (timers). */
 function jobIdFor(row: OutboxRow): string {
-  const own = row.payload.jobId;
+  const own = row.payload?.jobId;
   return typeof own === 'string' ? own : `outbox-${row.job_key}`;
 }

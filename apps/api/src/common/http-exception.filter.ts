@@ -22,6 +22,29 @@ const WORKFLOW_STATUS: [new (...args: never[]) => WorkflowError, number][] = [
   [TooManyRequestsError, HttpStatus.TOO_MANY_REQUESTS],
 ];
 
+// Connection-level failures of PostgreSQL: the request did nothing and may be retried.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/;
+
+function isUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: string; driverError?: { code?: string }; message?: string } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return (code !== undefined && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGES.test(error?.message ?? '');
+}
+
 /** Every error leaves as `{ statusCode, error, message }`; only what is truly ours is a 500. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -30,8 +53,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, message] = this.describe(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'unhandled error');
+    if (status === 500) this.logger.error({ err: exception }, 'unhandled error');
+    if (status === 503) this.logger.warn({ err: exception }, 'dependency unavailable');
     if (response.headersSent) return;
+    if (status === 503) response.setHeader('Retry-After', '5');
     response.status(status).json({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
   }
 
@@ -44,6 +69,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     for (const [type, status] of WORKFLOW_STATUS) {
       if (exception instanceof type) return [status, exception.message];
+    }
+    if (isUnavailable(exception)) {
+      return [HttpStatus.SERVICE_UNAVAILABLE, 'the database is not reachable; nothing was changed, retry shortly'];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, 'internal error'];
   }

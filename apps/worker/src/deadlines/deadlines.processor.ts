@@ -4,9 +4,9 @@ import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { DeadlineTimerService } from '@app/workflow';
-import { assertHandlersCover, dispatch, JobHandlers } from '../job-handlers';
+import { assertHandlersCover, dispatch, JobHandlers, startWorker } from '../job-handlers';
 
-@Processor(QUEUES.deadlines)
+@Processor(QUEUES.deadlines, { autorun: false })
 export class DeadlinesProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadlinesProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.deadlines> = {
@@ -22,7 +22,7 @@ export class DeadlinesProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.deadlineConcurrency;
+    startWorker(this.worker, this.logger, this.config.deadlineConcurrency);
   }
 
   beforeApplicationShutdown(): Promise<void> {

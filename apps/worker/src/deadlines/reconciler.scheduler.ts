@@ -10,6 +10,8 @@ import { DeadlineReconciler } from '@app/workflow';
  * Runs the reconciler on a plain timer in each worker rather than as a BullMQ repeatable job: a repeatable job
  * lives in Redis, and the reconciler exists precisely for when Redis has lost things.
  */
+const REDIS_CHECK_TIMEOUT_MS = 2000;
+
 @Injectable()
 export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerScheduler.name);
@@ -34,13 +36,24 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplic
     await this.running;
   }
 
-  /** Which timer jobs Redis does not hold: one pipelined EXISTS per job key. */
+  /**
+   * Which timer jobs Redis does not hold: one pipelined EXISTS per job key. Bounded in time: with Redis away the
+   * answer is "all of them" (re-arming is harmless), and the sweep, which needs only PostgreSQL, goes on.
+   */
   private async missingJobs(jobIds: string[]): Promise<Set<string>> {
-    const client = (await this.queue.client) as unknown as Redis;
-    const pipeline = client.pipeline();
-    for (const jobId of jobIds) pipeline.exists(this.queue.toKey(jobId));
-    const answers = (await pipeline.exec()) ?? [];
-    return new Set(jobIds.filter((_, index) => answers[index]?.[1] === 0));
+    const all = new Set(jobIds);
+    const ask = (async () => {
+      const client = (await this.queue.client) as unknown as Redis;
+      const pipeline = client.pipeline();
+      for (const jobId of jobIds) pipeline.exists(this.queue.toKey(jobId));
+      const answers = (await pipeline.exec()) ?? [];
+      return new Set(jobIds.filter((_, index) => answers[index]?.[1] === 0));
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<Set<string>>((resolve) => {
+      timer = setTimeout(() => resolve(all), REDIS_CHECK_TIMEOUT_MS);
+    });
+    return Promise.race([ask.catch(() => all), giveUp]).finally(() => clearTimeout(timer));
   }
 
   private tick(): void {

@@ -1,12 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '@app/messaging';
 import { NotificationService } from '@app/workflow';
-import { assertHandlersCover, dispatch, JobHandlers } from '../job-handlers';
+import { assertHandlersCover, dispatch, JobHandlers, startWorker } from '../job-handlers';
 
-@Processor(QUEUES.notifications, { concurrency: 8 })
-export class NotificationsProcessor extends WorkerHost implements BeforeApplicationShutdown {
+@Processor(QUEUES.notifications, { concurrency: 8, autorun: false })
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.notifications> = {
     [JOBS.deliverNotification]: ({ notificationId }) => this.notifications.deliver(notificationId),
@@ -15,6 +15,10 @@ export class NotificationsProcessor extends WorkerHost implements BeforeApplicat
   constructor(private readonly notifications: NotificationService) {
     super();
     assertHandlersCover(QUEUES.notifications, this.handlers);
+  }
+
+  onApplicationBootstrap(): void {
+    startWorker(this.worker, this.logger);
   }
 
   beforeApplicationShutdown(): Promise<void> {

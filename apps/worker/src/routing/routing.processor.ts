@@ -4,9 +4,9 @@ import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { RoutingService } from '@app/workflow';
-import { assertHandlersCover, dispatch, JobHandlers } from '../job-handlers';
+import { assertHandlersCover, dispatch, JobHandlers, startWorker } from '../job-handlers';
 
-@Processor(QUEUES.routing)
+@Processor(QUEUES.routing, { autorun: false })
 export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.routing> = {
@@ -22,7 +22,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.routingConcurrency;
+    startWorker(this.worker, this.logger, this.config.routingConcurrency);
   }
 
   // Before any connection closes: active jobs finish, nothing new is taken.

@@ -4,9 +4,9 @@ import type { Job } from 'bullmq';
 import { JOBS, QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { WebhookService } from '@app/workflow';
-import { assertHandlersCover, dispatch, JobHandlers } from '../job-handlers';
+import { assertHandlersCover, dispatch, JobHandlers, startWorker } from '../job-handlers';
 
-@Processor(QUEUES.webhooks, { concurrency: 16 })
+@Processor(QUEUES.webhooks, { concurrency: 16, autorun: false })
 export class WebhooksProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhooksProcessor.name);
   private readonly handlers: JobHandlers<typeof QUEUES.webhooks> = {
@@ -29,6 +29,7 @@ export class WebhooksProcessor extends WorkerHost implements OnApplicationBootst
       ...this.worker.opts.settings,
       backoffStrategy: (attemptsMade: number) => Math.min(max, base * 2 ** Math.max(0, attemptsMade - 1)),
     };
+    startWorker(this.worker, this.logger);
   }
 
   beforeApplicationShutdown(): Promise<void> {

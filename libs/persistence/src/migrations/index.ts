@@ -4,6 +4,7 @@ import { AssessmentAndWebhooks1764500000000 } from './1764500000000-assessment-a
 import { InboxKeyOrder1764600000000 } from './1764600000000-inbox-key-order';
 import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-constraints';
 import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-paths';
+import { PendingDeliveries1764900000000 } from './1764900000000-pending-deliveries';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   InboxKeyOrder1764600000000,
   AssessmentConstraints1764700000000,
   OversightReadPaths1764800000000,
+  PendingDeliveries1764900000000,
 ];

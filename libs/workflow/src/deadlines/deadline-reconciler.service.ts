@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 import { RoutingService } from '../routing/routing.service';
 import { DeadlineService } from './deadline.service';
 import { DeadlineTimerService } from './deadline-timer.service';
+import { WebhookService } from '../webhooks/webhook.service';
 
 const BATCH = 500;
 
@@ -15,6 +16,7 @@ export interface SweepResult {
   routed: number;
   rearmed: number;
   failed: number;
+  deliveriesRequeued: number;
 }
 
 /**
@@ -33,6 +35,7 @@ export class DeadlineReconciler {
     private readonly deadlines: DeadlineService,
     private readonly routing: RoutingService,
     private readonly outbox: OutboxWriter,
+    private readonly webhooks: WebhookService,
   ) {}
 
   /**
@@ -41,7 +44,7 @@ export class DeadlineReconciler {
    */
   async sweep(missingJobs?: (jobIds: string[]) => Promise<Set<string>>): Promise<SweepResult> {
     const started = new Date();
-    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0, failed: 0 };
+    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0, failed: 0, deliveriesRequeued: 0 };
     // An issue that fails is skipped for the rest of this sweep, so it cannot hold up the ones behind it.
     const failed: string[] = [];
     const attempt = async (id: string, work: () => Promise<void>) => {
@@ -82,7 +85,8 @@ export class DeadlineReconciler {
       if (stuck.length < BATCH) break;
     }
     result.rearmed = await this.rearm(new Date(), missingJobs);
-    if (result.fired || result.routed || result.failed) {
+    result.deliveriesRequeued = await this.webhooks.requeueStalled();
+    if (result.fired || result.routed || result.failed || result.deliveriesRequeued) {
       this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
     }
     return result;

@@ -143,6 +143,45 @@ export class WebhookService {
    * where `GET /webhooks/:id/deliveries` shows it and redeliver can revive it.
    */
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<'delivered' | 'skipped'> {
+    try {
+      return await this.attempt(deliveryId, lastAttempt);
+    } catch (error) {
+      // Whatever failed the last attempt (the receiver, or our own database), the row must not stay pending
+      // with no job behind it.
+      if (lastAttempt && !(error instanceof DeliveryFailedError)) {
+        await this.dataSource.manager
+          .update(
+            WebhookDeliveryEntity,
+            { id: deliveryId, status: 'pending' },
+            { status: 'dead', lastError: String(error) },
+          )
+          .catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /** Pending deliveries nobody has tried for longer than any retry waits: their jobs were lost; queue them again. */
+  async requeueStalled(): Promise<number> {
+    const idle = new Date(Date.now() - 2 * this.config.webhookRetryMaxMs - this.config.webhookTimeoutMs);
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `UPDATE webhook_deliveries SET last_attempt_at = now()
+          WHERE id IN (SELECT id FROM webhook_deliveries
+                        WHERE status = 'pending' AND coalesce(last_attempt_at, created_at) < $1
+                        ORDER BY created_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [idle],
+      );
+      await this.outbox.add(
+        manager,
+        rows.map((row) => ({ name: JOBS.deliverWebhook, payload: { deliveryId: row.id } })),
+      );
+      return rows.length;
+    });
+  }
+
+  private async attempt(deliveryId: string, lastAttempt: boolean): Promise<'delivered' | 'skipped'> {
     const delivery = await this.dataSource.manager.findOneBy(WebhookDeliveryEntity, { id: deliveryId });
     if (!delivery || delivery.status === 'delivered') return 'skipped';
     const hook = await this.dataSource.manager.findOneBy(WebhookEntity, { id: delivery.webhookId });
