@@ -203,8 +203,11 @@ export class FaultEnv {
     return Number(rows[0].n);
   }
 
-  /** Waits until every (second-scale, `urgent`) deadline of the issues filed since `since` is `extraMs` past. */
-  async waitPastDeadlines(since: Date, extraMs = 2000, timeoutMs = 300_000): Promise<void> {
+  /**
+   * Waits until every (second-scale, `urgent`) deadline of the issues filed since `since` is `extraMs` past:
+   * longer than the checker's bound (interval + slack), or a step not yet fired is not yet counted as missed.
+   */
+  async waitPastDeadlines(since: Date, extraMs = 5000, timeoutMs = 300_000): Promise<void> {
     await waitFor(
       async () => {
         const { rows } = await this.db.query(

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,24 @@ import Redis from 'ioredis';
 // Child processes and network faults for the fault suites. Everything here is private to one test file: the
 // shared PostgreSQL and Redis on this machine are never stopped, flushed or reconfigured.
 
-export const WORKER_MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+const ROOT = join(__dirname, '..', '..', '..');
+export const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+
+// Others may rebuild dist/ (rimraf) while a long suite runs: workers start from a snapshot taken at the first
+// spawn, inside the project so that node_modules still resolves. Removed when the jest worker exits.
+let snapshot: string | undefined;
+function workerMain(): string {
+  if (!snapshot) {
+    if (!existsSync(WORKER_MAIN)) {
+      throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first (\`npm run test:faults\` does)`);
+    }
+    const dir = join(ROOT, '.data', `fault-dist-${process.pid}`);
+    cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    snapshot = join(dir, 'apps', 'worker', 'src', 'main.js');
+  }
+  return snapshot;
+}
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -276,12 +293,9 @@ export class WorkerProcess extends Child {
   }
 
   static start(env: Record<string, string>): WorkerProcess {
-    if (!existsSync(WORKER_MAIN)) {
-      throw new Error(`${WORKER_MAIN} is missing: run \`npm run build\` first (\`npm run test:faults\` does)`);
-    }
     const worker = new WorkerProcess(env);
     worker.attach(
-      spawn(process.execPath, ['--require', blockerPreload(), WORKER_MAIN], {
+      spawn(process.execPath, ['--require', blockerPreload(), workerMain()], {
         env: { ...process.env, LOG_LEVEL: 'warn', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
