@@ -21,9 +21,6 @@ export class InvalidDurationError extends Error {
 // Only seconds may be fractional; designators must appear in canonical order.
 const PATTERN = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-const MS_PER_SECOND = 1000;
-const MS_PER_DAY = 86_400_000;
-
 export function parseIsoDuration(text: string): IsoDuration {
   if (typeof text !== 'string') throw new InvalidDurationError(text);
   const m = PATTERN.exec(text);
@@ -52,10 +49,6 @@ export function isIsoDuration(text: unknown): boolean {
 }
 
 // Calendar-free length (day = 24h, month = 30d, year = 365d): only for fractions such as reminder points.
-export function durationToMillisApprox(d: IsoDuration): number {
-  const days = d.years * 365 + d.months * 30 + d.weeks * 7 + d.days;
-  return days * MS_PER_DAY + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * MS_PER_SECOND;
-}
 
 export function isZeroDuration(d: IsoDuration): boolean {
   return (

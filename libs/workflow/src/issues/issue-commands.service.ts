@@ -16,14 +16,7 @@ import {
   transition,
 } from '@app/domain';
 import { JOBS, OutboxJob, OutboxWriter } from '@app/messaging';
-import {
-  CategoryEntity,
-  ExtensionRequestEntity,
-  IssueEntity,
-  IssueEventEntity,
-  RegionEntity,
-  UnitEntity,
-} from '@app/persistence';
+import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import type { Actor } from '../actor';
 import { DeadlineService } from '../deadlines/deadline.service';
@@ -567,7 +560,7 @@ export class IssueCommandsService {
 
   private async assertExists(
     manager: EntityManager,
-    entity: typeof CategoryEntity | typeof RegionEntity | typeof UnitEntity,
+    entity: typeof UnitEntity,
     field: string,
     code: string,
   ): Promise<void> {
