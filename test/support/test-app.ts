@@ -56,6 +56,12 @@ export class TestApp {
     return new TestApp(config, api, worker, databaseName, db);
   }
 
+  /** The in-process worker's application context, to reach its services directly (e.g. run a reconciler sweep). */
+  get workerContext(): INestApplicationContext {
+    if (!this.worker) throw new Error('this TestApp runs no worker');
+    return this.worker;
+  }
+
   get http() {
     return request(this.api.getHttpServer());
   }

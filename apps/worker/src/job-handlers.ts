@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { Job, Worker } from 'bullmq';
-import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '@app/messaging';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, payloadProblem, QueueName } from '@app/messaging';
 import { Histogram, Registry } from 'prom-client';
 
 /** The worker's metrics: every job's duration and outcome, by queue and name. */
@@ -48,7 +48,13 @@ export async function dispatch(
   job: Job,
 ): Promise<unknown> {
   const handler = handlers[job.name];
-  if (!handler) throw new Error(`queue ${queue} has no handler for job ${job.name}`);
+  if (!handler) throw new UnrecoverableError(`queue ${queue} has no handler for job ${job.name}`);
+  const problem = payloadProblem(job.name, job.data);
+  // Retrying cannot mend a payload: fail the job for good, where the failed list and the log show it.
+  if (problem) {
+    logger.error({ queue, job: job.name, jobId: job.id, problem }, 'job refused: its payload is malformed');
+    throw new UnrecoverableError(`job ${job.name} ${job.id}: ${problem}`);
+  }
   const started = performance.now();
   const fields = {
     queue,

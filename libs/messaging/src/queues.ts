@@ -24,6 +24,37 @@ export interface JobPayloads {
   [JOBS.deliverWebhook]: { deliveryId: string };
 }
 
+type FieldKind = 'uuid' | 'integer' | 'string';
+
+/**
+ * What each payload must carry. A job without its id is refused before any handler runs: a lookup by an
+ * undefined id would otherwise match any row.
+ */
+const PAYLOAD_FIELDS: { [J in JobName]: Record<keyof JobPayloads[J], FieldKind> } = {
+  [JOBS.routeIssue]: { issueId: 'uuid', eventId: 'uuid' },
+  [JOBS.fireTimer]: { issueId: 'uuid', deadlineVersion: 'integer', step: 'string', jobId: 'string' },
+  [JOBS.deliverNotification]: { notificationId: 'uuid' },
+  [JOBS.deliverWebhook]: { deliveryId: 'uuid' },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FIELD_CHECKS: Record<FieldKind, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  integer: (value) => Number.isSafeInteger(value),
+  string: (value) => typeof value === 'string' && value.length > 0,
+};
+
+/** Why a job's payload cannot be processed, or null when it carries every field its name requires. */
+export function payloadProblem(name: string, payload: unknown): string | null {
+  const fields = PAYLOAD_FIELDS[name as JobName] as Record<string, FieldKind> | undefined;
+  if (!fields) return `no job named ${name} is declared`;
+  if (!payload || typeof payload !== 'object') return 'the payload is not an object';
+  for (const [field, kind] of Object.entries(fields)) {
+    if (!FIELD_CHECKS[kind]((payload as Record<string, unknown>)[field])) return `${field} must be a ${kind}`;
+  }
+  return null;
+}
+
 export const JOB_QUEUE = {
   [JOBS.routeIssue]: QUEUES.routing,
   [JOBS.fireTimer]: QUEUES.deadlines,

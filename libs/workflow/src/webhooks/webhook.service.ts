@@ -165,12 +165,15 @@ export class WebhookService {
   async requeueStalled(): Promise<number> {
     const idle = new Date(Date.now() - 2 * this.config.webhookRetryMaxMs - this.config.webhookTimeoutMs);
     return this.dataSource.transaction(async (manager) => {
+      // TypeORM answers a bare UPDATE … RETURNING with [rows, count]; a CTE makes it a SELECT that answers rows.
       const rows: { id: string }[] = await manager.query(
-        `UPDATE webhook_deliveries SET last_attempt_at = now()
-          WHERE id IN (SELECT id FROM webhook_deliveries
-                        WHERE status = 'pending' AND coalesce(last_attempt_at, created_at) < $1
-                        ORDER BY created_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
+        `WITH requeued AS (
+           UPDATE webhook_deliveries SET last_attempt_at = now()
+            WHERE id IN (SELECT id FROM webhook_deliveries
+                          WHERE status = 'pending' AND coalesce(last_attempt_at, created_at) < $1
+                          ORDER BY created_at LIMIT 1000 FOR UPDATE SKIP LOCKED)
+            RETURNING id
+         ) SELECT id FROM requeued`,
         [idle],
       );
       await this.outbox.add(
