@@ -80,12 +80,14 @@ export class NotificationService {
     return jobs;
   }
 
-  /** The caller's notifications: their unit's and their own, once due for delivery; newest first. */
+  /**
+   * The caller's notifications, their unit's and their own, newest first. Listed as soon as they exist: holding
+   * to working hours applies to delivery through the notifier, not to what a person sees when they look.
+   */
   async list(actor: Actor, limit: number, cursor?: string, unreadOnly = false): Promise<Page<NotificationView>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(NotificationEntity, 'n')
-      .where('(n.unit_code = :unit OR n.username = :username)', { unit: actor.unit ?? '', username: actor.username })
-      .andWhere('n.deliver_after <= now()');
+      .where('(n.unit_code = :unit OR n.username = :username)', { unit: actor.unit ?? '', username: actor.username });
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
