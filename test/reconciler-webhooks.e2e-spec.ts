@@ -1,4 +1,4 @@
-import { DeadlineReconciler } from '@app/workflow';
+import { Reconciler } from '@app/workflow';
 import { API, fileRouted, seedReference } from './support/factories';
 import { TestApp, waitFor } from './support/test-app';
 import { Receiver } from './support/webhook-receiver';
@@ -37,7 +37,7 @@ describe('reconciler and webhook deliveries', () => {
   });
 
   it('an idle worker with no webhooks queues no webhook job, sweep after sweep', async () => {
-    const reconciler = app.workerContext.get(DeadlineReconciler, { strict: false });
+    const reconciler = app.workerContext.get(Reconciler, { strict: false });
     for (let sweep = 0; sweep < 5; sweep += 1) {
       expect((await reconciler.sweep()).deliveriesRequeued).toBe(0);
     }
@@ -66,7 +66,7 @@ describe('reconciler and webhook deliveries', () => {
     expect(receiver.at('/dead')).toHaveLength(2);
     const jobsBefore = (await webhookJobs(app)).length;
 
-    const reconciler = app.workerContext.get(DeadlineReconciler, { strict: false });
+    const reconciler = app.workerContext.get(Reconciler, { strict: false });
     for (let sweep = 0; sweep < 5; sweep += 1) {
       expect((await reconciler.sweep()).deliveriesRequeued).toBe(0);
     }

@@ -17,14 +17,12 @@ import { ExtensionRequestsController } from './issues/extension-requests.control
 import { IssuesController } from './issues/issues.controller';
 import { HealthController } from './operations/health.controller';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './operations/metrics';
-import {
-  CalendarController,
-  CategoriesController,
-  DeadlinePoliciesController,
-  RegionsController,
-  RoutingRulesController,
-  UnitsController,
-} from './reference/reference.controllers';
+import { CalendarController } from './reference/calendar.controller';
+import { CategoriesController } from './reference/categories.controller';
+import { DeadlinePoliciesController } from './reference/deadline-policies.controller';
+import { RegionsController } from './reference/regions.controller';
+import { RoutingRulesController } from './reference/routing-rules.controller';
+import { UnitsController } from './reference/units.controller';
 import { UsersController } from './users/users.controller';
 import { AssessmentController, ReportsController } from './assessment/assessment.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';

@@ -1,15 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { MessagingModule, OutboxRelay } from '@app/messaging';
 import { PersistenceModule } from '@app/persistence';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { WorkflowModule } from '@app/workflow';
-import { DeadlinesProcessor } from './deadlines/deadlines.processor';
-import { ReconcilerScheduler } from './deadlines/reconciler.scheduler';
-import { NotificationsProcessor } from './notifications/notifications.processor';
-import { RoutingProcessor } from './routing/routing.processor';
+import { JobHandlerRegistry } from './jobs/job-handler-registry';
+import { QUEUE_PROCESSORS } from './jobs/queue-processor';
 import { WorkerHealthServer } from './operations/worker-health.server';
-import { WebhooksProcessor } from './webhooks/webhooks.processor';
+import { ReconcilerScheduler } from './reconciler/reconciler.scheduler';
 
 @Module({})
 export class WorkerModule {
@@ -22,16 +21,9 @@ export class WorkerModule {
         PersistenceModule,
         MessagingModule,
         WorkflowModule,
+        DiscoveryModule,
       ],
-      providers: [
-        OutboxRelay,
-        RoutingProcessor,
-        DeadlinesProcessor,
-        NotificationsProcessor,
-        WebhooksProcessor,
-        ReconcilerScheduler,
-        WorkerHealthServer,
-      ],
+      providers: [OutboxRelay, JobHandlerRegistry, ...QUEUE_PROCESSORS, ReconcilerScheduler, WorkerHealthServer],
     };
   }
 }

@@ -1,25 +1,22 @@
 export { WorkflowModule } from './workflow.module';
-export { Actor, SYSTEM_ACTOR } from './actor';
-export * from './errors';
-export { Page } from './pagination';
-export { IssueView, TimelineItemView, toIssueView } from './issues/issue-view';
-export {
-  IssueCommandsService,
-  FileIssueInput,
-  VerificationInput,
-  CommandOptions,
-} from './issues/issue-commands.service';
+export { Actor, SYSTEM_ACTOR } from './common/actor';
+export * from './common/errors';
+export { Page } from './common/pagination';
+export { ExportFile } from './common/csv';
+export { IssueView, TimelineItemView, ExtensionRequestView, toIssueView } from './issue-record/issue-view';
+export { CommandOptions } from './issues/commands/command-runner';
+export { FilingCommands, FileIssueInput } from './issues/commands/filing.commands';
+export { HandlingCommands } from './issues/commands/handling.commands';
+export { VerificationCommands, VerificationInput } from './issues/commands/verification.commands';
+export { ExtensionCommands } from './issues/commands/extension.commands';
+export { InspectorCommands } from './issues/commands/inspector.commands';
 export { IssueQueriesService, IssueFilter } from './issues/issue-queries.service';
 export { ReferenceDataService, DeadlinePolicyInput } from './reference/reference-data.service';
-export { RoutingService } from './routing/routing.service';
-export { DeadlineService } from './deadlines/deadline.service';
 export { UsersService, UserView, toUserView } from './users/users.service';
-export { DeadlineTimerService, FireOutcome } from './deadlines/deadline-timer.service';
-export { DeadlineReconciler, SweepResult } from './deadlines/deadline-reconciler.service';
+export { Reconciler, SweepOptions, SweepResult } from './reconciler/reconciler.service';
 export { NotificationService, NotificationView } from './notifications/notification.service';
 export { Notifier, LogNotifier } from './notifications/notifier';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
-export { ExtensionRequestView } from './issues/issue-view';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
 export {
   WebhookService,

@@ -1,55 +1,64 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { MessagingModule } from '@app/messaging';
 import { AssessmentLedgerWriter } from './assessment/assessment-ledger.writer';
 import { AssessmentService } from './assessment/assessment.service';
-import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
-import { WebhookService } from './webhooks/webhook.service';
-import { DeadlineReconciler } from './deadlines/deadline-reconciler.service';
+import { WorkingCalendar } from './calendar/working-calendar.service';
 import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
+import { EventLog } from './issue-record/event-log';
+import { IssueCommandRunner } from './issues/commands/command-runner';
+import { ExtensionCommands } from './issues/commands/extension.commands';
+import { FilingCommands } from './issues/commands/filing.commands';
+import { HandlingCommands } from './issues/commands/handling.commands';
+import { InspectorCommands } from './issues/commands/inspector.commands';
+import { VerificationCommands } from './issues/commands/verification.commands';
+import { IssueQueriesService } from './issues/issue-queries.service';
 import { NotificationService } from './notifications/notification.service';
 import { LogNotifier, Notifier } from './notifications/notifier';
 import { OversightService } from './oversight/oversight.service';
-import { EventLog } from './issues/event-log';
-import { IssueCommandsService } from './issues/issue-commands.service';
-import { IssueQueriesService } from './issues/issue-queries.service';
+import { Reconciler } from './reconciler/reconciler.service';
 import { ReferenceDataService } from './reference/reference-data.service';
 import { RoutingService } from './routing/routing.service';
 import { UsersService } from './users/users.service';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookService } from './webhooks/webhook.service';
+
+// Listed from the bottom layer up: the issue record, then the features that write through it.
+const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands, ExtensionCommands, InspectorCommands];
 
 @Module({
-  imports: [MessagingModule],
+  imports: [MessagingModule, DiscoveryModule],
   providers: [
+    EventLog,
+    WorkingCalendar,
     AssessmentLedgerWriter,
-    AssessmentService,
     WebhookDispatcher,
     WebhookService,
+    AssessmentService,
+    { provide: Notifier, useClass: LogNotifier },
+    NotificationService,
     DeadlineService,
     DeadlineTimerService,
-    DeadlineReconciler,
-    NotificationService,
-    OversightService,
-    { provide: Notifier, useClass: LogNotifier },
-    EventLog,
-    IssueCommandsService,
-    IssueQueriesService,
-    ReferenceDataService,
     RoutingService,
+    IssueCommandRunner,
+    ...COMMAND_SERVICES,
+    IssueQueriesService,
+    Reconciler,
+    OversightService,
+    ReferenceDataService,
     UsersService,
   ],
   exports: [
-    IssueCommandsService,
+    ...COMMAND_SERVICES,
     IssueQueriesService,
     ReferenceDataService,
-    RoutingService,
     UsersService,
-    DeadlineService,
-    DeadlineTimerService,
-    DeadlineReconciler,
     NotificationService,
     OversightService,
     AssessmentService,
     WebhookService,
+    Reconciler,
   ],
 })
 export class WorkflowModule {}

@@ -1,15 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -29,10 +18,11 @@ import {
 } from 'class-validator';
 import type { Response } from 'express';
 import { ISSUE_EVENT_TYPES, PERIOD_PATTERN } from '@app/domain';
-import { AssessmentRow, AssessmentService } from '@app/workflow';
+import { AssessmentService } from '@app/workflow';
 import type { Actor } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CODE_PATTERN, IsCode } from '../common/codes';
+import { sendFile } from '../common/send-file';
 
 export class RangeQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'a local date or an ISO-8601 instant; default 1 January' })
@@ -101,43 +91,6 @@ export class ProposalReportQueryDto {
   @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-const CSV_COLUMNS: (keyof AssessmentRow)[] = [
-  'unit',
-  'unitName',
-  'assigned',
-  'acknowledgedOnTime',
-  'closed',
-  'closedOnTime',
-  'dueInPeriod',
-  'overdue',
-  'reopened',
-  'returned',
-  'escalations',
-  'evaluated',
-  'satisfaction',
-  'acknowledgementRate',
-  'onTimeClosureRate',
-  'satisfactionRate',
-  'returnRate',
-  'rehandlingRate',
-  'proposalsRegistered',
-  'proposalsReplied',
-  'proposalReplyRate',
-  'keyProposals',
-  'base',
-  'points',
-  'score',
-  'insufficientData',
-  'rank',
-];
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  // A text cell a spreadsheet would read as a formula is quoted as text.
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 @ApiTags('assessment')
 @ApiBearerAuth()
 @Controller('assessment')
@@ -156,31 +109,15 @@ export class AssessmentController {
   @Roles('inspector', 'admin', 'handler')
   unit(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: RangeQueryDto) {
     if (!CODE_PATTERN.test(code)) throw new BadRequestException('code must be 1-64 characters of [a-z0-9_-]');
-    if (actor.role === 'handler' && actor.unit !== code) {
-      throw new ForbiddenException('a handler may read only its own unit’s assessment');
-    }
-    return this.assessment.unit(code, this.assessment.range(query.from, query.to));
+    return this.assessment.unit(actor, code, this.assessment.range(query.from, query.to));
   }
 
   /** The table as a file: CSV in UTF-8 with a byte-order mark, so spreadsheets show Chinese unit names. */
   @Get('export')
   @Roles('inspector', 'admin')
   async export(@Query() query: ExportQueryDto, @Res() response: Response) {
-    const range = this.assessment.range(query.from, query.to);
-    const rows = await this.assessment.table(range);
-    const name = `assessment-${range.from.toISOString().slice(0, 10)}-${range.to.toISOString().slice(0, 10)}`;
-    if (query.format === 'json') {
-      response.setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
-      response.json({ from: range.from.toISOString(), to: range.to.toISOString(), items: rows });
-      return;
-    }
-    const lines = [
-      CSV_COLUMNS.join(','),
-      ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(',')),
-    ];
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-    response.send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    const file = await this.assessment.export(this.assessment.range(query.from, query.to), query.format ?? 'csv');
+    sendFile(response, file);
   }
 
   @Get('rules')

@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, BadRequestException, PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -46,3 +46,19 @@ export const IsLocalDate = () =>
 export function isLocalDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid;
 }
+
+/** A path code (unit, category) checked like a body's: a bad one is a 400 naming the parameter. */
+export const codeParam = (field = 'code'): PipeTransform<string, string> => ({
+  transform: (value) => {
+    if (!CODE_PATTERN.test(value)) throw new BadRequestException(`${field} must be 1-64 characters of [a-z0-9_-]`);
+    return value;
+  },
+});
+
+/** A path date, YYYY-MM-DD, that exists. */
+export const localDateParam = (field = 'date'): PipeTransform<string, string> => ({
+  transform: (value) => {
+    if (!isLocalDate(value)) throw new BadRequestException(`${field} must be a real calendar date as YYYY-MM-DD`);
+    return value;
+  },
+});

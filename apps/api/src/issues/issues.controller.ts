@@ -10,7 +10,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IssueCommandsService, IssueQueriesService, IssueView, Page } from '@app/workflow';
+import {
+  ExtensionCommands,
+  FilingCommands,
+  HandlingCommands,
+  InspectorCommands,
+  IssueQueriesService,
+  IssueView,
+  Page,
+  VerificationCommands,
+} from '@app/workflow';
 import type { Actor, CommandOptions } from '@app/workflow';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { uuidParam } from '../common/uuid-param';
@@ -51,7 +60,11 @@ const IF_MATCH = ApiHeader({ name: 'if-match', required: false, description: 'th
 @Controller('issues')
 export class IssuesController {
   constructor(
-    private readonly commands: IssueCommandsService,
+    private readonly filing: FilingCommands,
+    private readonly handling: HandlingCommands,
+    private readonly verifying: VerificationCommands,
+    private readonly extensions: ExtensionCommands,
+    private readonly inspector: InspectorCommands,
     private readonly queries: IssueQueriesService,
   ) {}
 
@@ -68,7 +81,7 @@ export class IssuesController {
     if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
       throw new BadRequestException('Idempotency-Key must be 1-200 characters');
     }
-    const { issue, replayed } = await this.commands.file(actor, body, idempotencyKey);
+    const { issue, replayed } = await this.filing.file(actor, body, idempotencyKey);
     response.status(201);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return issue;
@@ -106,7 +119,7 @@ export class IssuesController {
     @Body() _body: EmptyBodyDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.acknowledge(actor, id, commandOptions(ifMatch));
+    return this.handling.acknowledge(actor, id, commandOptions(ifMatch));
   }
 
   @Post(':id/return')
@@ -120,7 +133,7 @@ export class IssuesController {
     @Body() body: ReturnIssueDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.returnIssue(actor, id, body, commandOptions(ifMatch));
+    return this.handling.returnIssue(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/progress')
@@ -134,7 +147,7 @@ export class IssuesController {
     @Body() body: ProgressDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.reportProgress(actor, id, body, commandOptions(ifMatch));
+    return this.handling.reportProgress(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/rectification')
@@ -148,7 +161,7 @@ export class IssuesController {
     @Body() body: RectificationDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.submitRectification(actor, id, body, commandOptions(ifMatch));
+    return this.handling.submitRectification(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/verification')
@@ -162,7 +175,7 @@ export class IssuesController {
     @Body() body: VerificationDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.verify(actor, id, body, commandOptions(ifMatch));
+    return this.verifying.verify(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/assign')
@@ -176,7 +189,7 @@ export class IssuesController {
     @Body() body: AssignDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.assign(actor, id, body, commandOptions(ifMatch));
+    return this.inspector.assign(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/withdraw')
@@ -190,7 +203,7 @@ export class IssuesController {
     @Body() body: WithdrawDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.withdraw(actor, id, body, commandOptions(ifMatch));
+    return this.filing.withdraw(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/extension-requests')
@@ -204,7 +217,7 @@ export class IssuesController {
     @Body() body: ExtensionRequestDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.requestExtension(actor, id, body, commandOptions(ifMatch));
+    return this.extensions.requestExtension(actor, id, body, commandOptions(ifMatch));
   }
 
   @Get(':id/extension-requests')
@@ -225,7 +238,7 @@ export class IssuesController {
     @Body() body: ExtensionDecisionDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.decideExtension(actor, id, requestId, body, commandOptions(ifMatch));
+    return this.extensions.decideExtension(actor, id, requestId, body, commandOptions(ifMatch));
   }
 
   @Post(':id/supervision-notices')
@@ -239,7 +252,7 @@ export class IssuesController {
     @Body() body: SupervisionNoticeDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.issueSupervisionNotice(actor, id, body, commandOptions(ifMatch));
+    return this.inspector.issueSupervisionNotice(actor, id, body, commandOptions(ifMatch));
   }
 
   @Post(':id/key')
@@ -253,6 +266,6 @@ export class IssuesController {
     @Body() body: KeyDto,
     @Headers('if-match') ifMatch?: string,
   ) {
-    return this.commands.markKey(actor, id, body, commandOptions(ifMatch));
+    return this.inspector.markKey(actor, id, body, commandOptions(ifMatch));
   }
 }

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { SEVERITIES, Severity, UNIT_KINDS, UnitKind } from '@app/domain';
 import { IsCode, IsLocalDate, IsOptionalCodeList, IsRegionCode } from '../common/codes';
+import { PageOf } from '../common/page.dto';
 
 export class CreateRegionDto {
   @ApiProperty({ example: '522302' }) @IsRegionCode() code: string;
@@ -92,3 +93,60 @@ export class CalendarRangeDto {
   @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsLocalDate() to?: string;
 }
+
+// Answers, as the OpenAPI document (and the web app's generated client) describes them.
+
+export class RegionDto {
+  @ApiProperty({ example: '522302' }) code: string;
+  @ApiProperty({ example: '兴仁市' }) name: string;
+  @ApiProperty({ nullable: true, type: String, example: '522300' }) parent: string | null;
+}
+
+export class UnitDto {
+  @ApiProperty({ example: 'xingren-gov' }) code: string;
+  @ApiProperty({ example: '兴仁市人民政府' }) name: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+  @ApiProperty({ example: '522302' }) regionCode: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the unit an escalation climbs to' }) parent: string | null;
+}
+
+export class CategoryDto {
+  @ApiProperty({ example: 'rural_roads' }) code: string;
+  @ApiProperty({ example: '农村公路管护' }) name: string;
+}
+
+export class RoutingRuleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty() leadUnit: string;
+  @ApiProperty({ type: [String] }) coUnits: string[];
+  @ApiProperty() priority: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class DeadlinePolicyDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: SEVERITIES }) severity: Severity;
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty({ enum: ['working', 'natural'] }) calendar: 'working' | 'natural';
+  @ApiProperty({ example: 'P1D' }) acknowledgeWithin: string;
+  @ApiProperty({ example: 'P15D' }) resolveWithin: string;
+  @ApiProperty({ type: [Number], example: [0.5, 0.8] }) remindAt: number[];
+  @ApiProperty({ type: [EscalationStepDto] }) escalations: EscalationStepDto[];
+  @ApiProperty({ example: 'P5D' }) verifyWithin: string;
+  @ApiProperty({ example: 2 }) maxReturns: number;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ example: '2026-10-01' }) date: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) type: 'holiday' | 'workday';
+  @ApiProperty({ nullable: true, type: String, example: '国庆节' }) name: string | null;
+}
+
+export const RegionPageDto = PageOf(RegionDto, 'RegionPage');
+export const UnitPageDto = PageOf(UnitDto, 'UnitPage');
+export const CategoryPageDto = PageOf(CategoryDto, 'CategoryPage');
+export const RoutingRulePageDto = PageOf(RoutingRuleDto, 'RoutingRulePage');
+export const DeadlinePolicyListDto = PageOf(DeadlinePolicyDto, 'DeadlinePolicyList');
+export const CalendarDayListDto = PageOf(CalendarDayDto, 'CalendarDayList');

@@ -5,17 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { createServer, Server } from 'node:http';
-import { collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ALL_QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { DeadlinesProcessor } from '../deadlines/deadlines.processor';
-import { workerMetrics } from '../job-handlers';
-import { NotificationsProcessor } from '../notifications/notifications.processor';
-import { RoutingProcessor } from '../routing/routing.processor';
-import { WebhooksProcessor } from '../webhooks/webhooks.processor';
-
-collectDefaultMetrics({ register: workerMetrics });
+import { QUEUE_PROCESSORS } from '../jobs/queue-processor';
+import { workerMetrics } from '../jobs/worker-metrics';
 
 /**
  * The worker has no HTTP API, only this: `/health` (PostgreSQL, Redis, and a running worker on every queue) and
@@ -30,10 +24,6 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
-    private readonly routing: RoutingProcessor,
-    private readonly deadlines: DeadlinesProcessor,
-    private readonly notifications: NotificationsProcessor,
-    private readonly webhooks: WebhooksProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -74,9 +64,9 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
       check(queue.client.then((client) => (client as unknown as Redis).ping())),
     ]);
     const workers = Object.fromEntries(
-      [this.routing, this.deadlines, this.notifications, this.webhooks].map((processor) => [
-        processor.worker.name,
-        processor.worker.isRunning() ? 'running' : 'stopped',
+      QUEUE_PROCESSORS.map((type) => this.moduleRef.get(type, { strict: false }).worker).map((worker) => [
+        worker.name,
+        worker.isRunning() ? 'running' : 'stopped',
       ]),
     );
     const ok =

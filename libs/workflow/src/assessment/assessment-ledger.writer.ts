@@ -4,14 +4,36 @@ import { EntityManager } from 'typeorm';
 import { assessmentYear, describeRule, RuleSet, scoreEvent } from '@app/domain';
 import { AssessmentLedgerEntity, AssessmentRuleSetEntity, IssueEventEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { AppendedEvents, IssueEventListener, ListensToIssueEvents } from '../issue-record/event-listener';
 
 /**
  * Turns events into ledger rows in the event's own transaction, charged to the lead unit at the time of the
  * event, under the rule set in force then. The unique (event, rule version, rule) key makes a replay score once.
  */
 @Injectable()
-export class AssessmentLedgerWriter {
+@ListensToIssueEvents(10)
+export class AssessmentLedgerWriter implements IssueEventListener {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Scores the events; each ledger row also goes out as `assessment.points_recorded`. */
+  async onAppended(manager: EntityManager, appended: AppendedEvents): Promise<void> {
+    for (const row of await this.record(manager, appended.events)) {
+      appended.outgoing.push({
+        id: row.id,
+        type: 'assessment.points_recorded',
+        occurredAt: appended.occurredAt,
+        issue: appended.view,
+        data: {
+          unit: row.unit,
+          rule: row.rule,
+          points: row.points,
+          eventId: row.eventId,
+          ruleVersion: row.ruleVersion,
+          period: row.period,
+        },
+      });
+    }
+  }
 
   /** The rule set in force at `at` (now by default): a replayed event scores under the rules of its time. */
   async currentRuleSet(manager: EntityManager, at?: Date): Promise<AssessmentRuleSetEntity & RuleSet> {

@@ -12,9 +12,11 @@ import {
   UnitEntity,
 } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import type { Actor } from '../actor';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
+import type { Actor } from '../common/actor';
+import { toCsv, ExportFile } from '../common/csv';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import { ASSESSMENT_CSV_COLUMNS } from './assessment-export';
 import { AssessmentLedgerWriter } from './assessment-ledger.writer';
 
 export interface AssessmentRow {
@@ -221,7 +223,26 @@ export class AssessmentService {
     return table;
   }
 
-  async unit(code: string, range: Range): Promise<AssessmentRow & { ledger: LedgerItem[] }> {
+  /** The table as a file: CSV for spreadsheets, or JSON. */
+  async export(range: Range, format: 'csv' | 'json'): Promise<ExportFile> {
+    const rows = await this.table(range);
+    const name = `assessment-${range.from.toISOString().slice(0, 10)}-${range.to.toISOString().slice(0, 10)}`;
+    if (format === 'json') {
+      const body = JSON.stringify({ from: range.from.toISOString(), to: range.to.toISOString(), items: rows });
+      return { filename: `${name}.json`, contentType: 'application/json; charset=utf-8', body };
+    }
+    const body = toCsv(
+      ASSESSMENT_CSV_COLUMNS,
+      rows.map((row) => ASSESSMENT_CSV_COLUMNS.map((column) => row[column])),
+    );
+    return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body };
+  }
+
+  /** A unit's row and every ledger row behind its score; a handler may read only its own unit's. */
+  async unit(actor: Actor, code: string, range: Range): Promise<AssessmentRow & { ledger: LedgerItem[] }> {
+    if (actor.role === 'handler' && actor.unit !== code) {
+      throw new ForbiddenError('a handler may read only its own unit’s assessment');
+    }
     // The rank needs the whole table, so the unit's row comes from it.
     const row = (await this.table(range)).find((candidate) => candidate.unit === code);
     if (!row) throw new NotFoundError(`unit ${code} not found`);

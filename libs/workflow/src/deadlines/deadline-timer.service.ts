@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { closedOnTime, dueTimers, escalationTarget, nextTimerAt, timerEffect } from '@app/domain';
-import { OutboxJob, OutboxWriter } from '@app/messaging';
+import { JOBS, JobPayloads, OnJob, OutboxJob } from '@app/messaging';
 import { IssueEntity } from '@app/persistence';
-import { SYSTEM_ACTOR } from '../actor';
-import { EventLog, PendingEvent } from '../issues/event-log';
-import { saveIssue } from '../issues/issue-store';
+import { SYSTEM_ACTOR } from '../common/actor';
+import { EventLog, PendingEvent } from '../issue-record/event-log';
+import { lockIssue } from '../issue-record/issue-store';
 import { NotificationService } from '../notifications/notification.service';
 import { DeadlineService } from './deadline.service';
 
@@ -22,18 +22,18 @@ export class DeadlineTimerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly eventLog: EventLog,
-    private readonly outbox: OutboxWriter,
     private readonly notifications: NotificationService,
   ) {}
+
+  @OnJob(JOBS.fireTimer)
+  fireTimer({ issueId, deadlineVersion }: JobPayloads[typeof JOBS.fireTimer]) {
+    return this.fireDue(issueId, deadlineVersion);
+  }
 
   /** `deadlineVersion` comes from a timer job; a timer set for an older version does nothing. */
   async fireDue(issueId: string, deadlineVersion?: number, now = new Date()): Promise<FireOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const issue = await manager
-        .createQueryBuilder(IssueEntity, 'i')
-        .where('i.id = :issueId', { issueId })
-        .setLock('pessimistic_write')
-        .getOne();
+      const issue = await lockIssue(manager, issueId);
       if (!issue) return 'missing';
       if (deadlineVersion !== undefined && deadlineVersion !== issue.deadlineVersion) return 'stale';
       const due = dueTimers(issue.timerPlan, issue.timersFired, now);
@@ -133,9 +133,7 @@ export class DeadlineTimerService {
       }
       jobs.push(...(await this.deadlines.syncTimers(manager, issue)));
       if (events.length > 0) issue.version += 1;
-      await saveIssue(manager, issue);
-      await this.eventLog.append(manager, issue, SYSTEM_ACTOR, events, now);
-      await this.outbox.add(manager, jobs);
+      await this.eventLog.save(manager, issue, SYSTEM_ACTOR, { events, jobs, now });
       return { fired: due.map((timer) => timer.step) };
     });
   }

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   addDuration,
-  CalendarOverrides,
   carryOverFired,
   nextTimerAt,
   parseIsoDuration,
@@ -11,10 +10,8 @@ import {
   PlannedTimer,
 } from '@app/domain';
 import { JOBS, OutboxJob, timerJobId } from '@app/messaging';
-import { CalendarDayEntity, DeadlinePolicyEntity, IssueEntity } from '@app/persistence';
-import { APP_CONFIG, AppConfig } from '@app/platform';
-
-const CALENDAR_CACHE_MS = 5000;
+import { DeadlinePolicyEntity, IssueEntity } from '@app/persistence';
+import { WorkingCalendar } from '../calendar/working-calendar.service';
 
 /**
  * Applies the deadline policy that fits an issue (the category-and-severity one before the severity-only one)
@@ -22,11 +19,10 @@ const CALENDAR_CACHE_MS = 5000;
  */
 @Injectable()
 export class DeadlineService {
-  private calendarCache: { loadedAt: number; overrides: CalendarOverrides } | null = null;
   // Keyed by the transaction's EntityManager, so it lives exactly as long as the transaction.
   private readonly policyMemo = new WeakMap<EntityManager, Map<string, Promise<DeadlinePolicyEntity | null>>>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly calendar: WorkingCalendar) {}
 
   /** Read once per transaction: a command asks for the policy in several places. */
   async policyFor(
@@ -76,7 +72,9 @@ export class DeadlineService {
   /** When a submitted rectification is accepted without the filer: the policy's verifyWithin, 5 days by default. */
   async verifyDeadline(manager: EntityManager, issue: IssueEntity, from: Date): Promise<Date> {
     const policy = await this.policyFor(manager, issue);
-    if (!policy) return addDuration(from, parseIsoDuration('P5D'), 'working', await this.options(manager, 'working'));
+    if (!policy) {
+      return addDuration(from, parseIsoDuration('P5D'), 'working', await this.calendar.options(manager, 'working'));
+    }
     return this.add(manager, policy, policy.verifyWithin, from);
   }
 
@@ -131,33 +129,12 @@ export class DeadlineService {
     });
   }
 
-  async overrides(manager: EntityManager): Promise<CalendarOverrides> {
-    // Calendar days change a few times a year; a short cache spares a query per assignment.
-    const now = Date.now();
-    if (this.calendarCache && now - this.calendarCache.loadedAt < CALENDAR_CACHE_MS)
-      return this.calendarCache.overrides;
-    const days = await manager.find(CalendarDayEntity);
-    const overrides: CalendarOverrides = {
-      holidays: new Set(days.filter((d) => d.type === 'holiday').map((d) => d.day)),
-      workdays: new Set(days.filter((d) => d.type === 'workday').map((d) => d.day)),
-    };
-    this.calendarCache = { loadedAt: now, overrides };
-    return overrides;
-  }
-
-  /** Called when the calendar changes in this process. */
-  forgetCalendar(): void {
-    this.calendarCache = null;
-  }
-
   private async add(manager: EntityManager, policy: DeadlinePolicyEntity, duration: string, from: Date) {
-    return addDuration(from, parseIsoDuration(duration), policy.calendar, await this.options(manager, policy.calendar));
-  }
-
-  private async options(manager: EntityManager, calendar: 'working' | 'natural') {
-    return {
-      timeZone: this.config.timeZone,
-      overrides: calendar === 'working' ? await this.overrides(manager) : undefined,
-    };
+    return addDuration(
+      from,
+      parseIsoDuration(duration),
+      policy.calendar,
+      await this.calendar.options(manager, policy.calendar),
+    );
   }
 }

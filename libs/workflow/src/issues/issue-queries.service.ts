@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { IssueKind, IssueStatus, Severity } from '@app/domain';
 import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
-import type { Actor } from '../actor';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
-import { findVisibleIssue, scopeIssues } from './issue-access';
+import type { Actor } from '../common/actor';
+import { ForbiddenError, NotFoundError } from '../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
+import { findVisibleIssue, scopeIssues } from '../issue-record/issue-access';
 import {
   ExtensionRequestView,
   IssueView,
@@ -14,7 +14,7 @@ import {
   toExtensionRequestView,
   toIssueView,
   toTimelineItem,
-} from './issue-view';
+} from '../issue-record/issue-view';
 
 export interface IssueFilter {
   status?: IssueStatus;

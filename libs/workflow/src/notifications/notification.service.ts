@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { deliverAfter } from '@app/domain';
-import { JOBS, OutboxJob } from '@app/messaging';
+import { JOBS, JobPayloads, OnJob, OutboxJob } from '@app/messaging';
 import { IssueEntity, NotificationEntity, NotificationType } from '@app/persistence';
-import { APP_CONFIG, AppConfig } from '@app/platform';
-import type { Actor } from '../actor';
-import { DeadlineService } from '../deadlines/deadline.service';
-import { NotFoundError } from '../errors';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import { WorkingCalendar } from '../calendar/working-calendar.service';
+import type { Actor } from '../common/actor';
+import { NotFoundError } from '../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 import { Notifier } from './notifier';
 
 export interface NotificationView {
@@ -50,8 +49,7 @@ function toView(row: NotificationEntity): NotificationView {
 export class NotificationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly deadlines: DeadlineService,
+    private readonly calendar: WorkingCalendar,
     private readonly notifier: Notifier,
   ) {}
 
@@ -63,8 +61,8 @@ export class NotificationService {
     const units = [...new Set(input.units.filter((unit): unit is string => !!unit))];
     if (units.length === 0) return [];
     const after = deliverAfter(now, issue.severity === 'urgent', {
-      timeZone: this.config.timeZone,
-      overrides: await this.deadlines.overrides(manager),
+      timeZone: this.calendar.timeZone,
+      overrides: await this.calendar.overrides(manager),
     });
     const jobs: OutboxJob[] = [];
     for (const unit of units) {
@@ -116,6 +114,11 @@ export class NotificationService {
   }
 
   /** The delivery job: idempotent, a delivered notification is not sent again. */
+  @OnJob(JOBS.deliverNotification)
+  deliverJob({ notificationId }: JobPayloads[typeof JOBS.deliverNotification]) {
+    return this.deliver(notificationId);
+  }
+
   async deliver(notificationId: string): Promise<'delivered' | 'skipped'> {
     const notification = await this.dataSource.manager.findOneBy(NotificationEntity, { id: notificationId });
     if (!notification || notification.deliveredAt) return 'skipped';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { alertColour, AlertColour } from '@app/domain';
 import { IssueEntity } from '@app/persistence';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
-import { IssueView, toIssueView } from '../issues/issue-view';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
+import { IssueView, toIssueView } from '../issue-record/issue-view';
 
 export interface OverdueFilter {
   leadUnit?: string;

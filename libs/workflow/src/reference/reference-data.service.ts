@@ -11,9 +11,23 @@ import {
   RoutingRuleEntity,
   UnitEntity,
 } from '@app/persistence';
-import { DeadlineService } from '../deadlines/deadline.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import { WorkingCalendar } from '../calendar/working-calendar.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
+import {
+  CalendarDayView,
+  CategoryView,
+  DeadlinePolicyView,
+  RegionView,
+  RoutingRuleView,
+  toCalendarDayView,
+  toCategoryView,
+  toDeadlinePolicyView,
+  toRegionView,
+  toRoutingRuleView,
+  toUnitView,
+  UnitView,
+} from './reference-views';
 
 export interface DeadlinePolicyInput {
   severity: Severity;
@@ -34,50 +48,60 @@ const UNIQUE_VIOLATION = '23505';
 export class ReferenceDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly deadlines: DeadlineService,
+    private readonly calendar: WorkingCalendar,
   ) {}
 
-  async createRegion(input: { code: string; name: string; parent?: string }) {
+  async createRegion(input: { code: string; name: string; parent?: string }): Promise<RegionView> {
     if (input.parent) await this.assertExists(RegionEntity, 'parent', input.parent);
-    return this.insertUnique(RegionEntity, 'code', {
-      code: input.code,
-      name: input.name,
-      parentCode: input.parent ?? null,
-    });
+    return toRegionView(
+      await this.insertUnique(RegionEntity, 'code', {
+        code: input.code,
+        name: input.name,
+        parentCode: input.parent ?? null,
+      }),
+    );
   }
 
-  listRegions(limit: number, cursor?: string) {
-    return this.listByCode(RegionEntity, limit, cursor);
+  listRegions(limit: number, cursor?: string): Promise<Page<RegionView>> {
+    return this.listByCode(RegionEntity, limit, cursor, toRegionView);
   }
 
-  async createUnit(input: { code: string; name: string; kind: UnitKind; regionCode: string; parent?: string }) {
+  async createUnit(input: {
+    code: string;
+    name: string;
+    kind: UnitKind;
+    regionCode: string;
+    parent?: string;
+  }): Promise<UnitView> {
     await this.assertExists(RegionEntity, 'regionCode', input.regionCode);
     if (input.parent) await this.assertExists(UnitEntity, 'parent', input.parent);
-    return this.insertUnique(UnitEntity, 'code', {
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      regionCode: input.regionCode,
-      parentCode: input.parent ?? null,
-    });
+    return toUnitView(
+      await this.insertUnique(UnitEntity, 'code', {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        regionCode: input.regionCode,
+        parentCode: input.parent ?? null,
+      }),
+    );
   }
 
-  listUnits(limit: number, cursor?: string) {
-    return this.listByCode(UnitEntity, limit, cursor);
+  listUnits(limit: number, cursor?: string): Promise<Page<UnitView>> {
+    return this.listByCode(UnitEntity, limit, cursor, toUnitView);
   }
 
-  async getUnit(code: string): Promise<UnitEntity> {
+  async getUnit(code: string): Promise<UnitView> {
     const unit = await this.dataSource.manager.findOneBy(UnitEntity, { code });
     if (!unit) throw new NotFoundError(`unit ${code} not found`);
-    return unit;
+    return toUnitView(unit);
   }
 
-  createCategory(input: { code: string; name: string }) {
-    return this.insertUnique(CategoryEntity, 'code', { code: input.code, name: input.name });
+  async createCategory(input: { code: string; name: string }): Promise<CategoryView> {
+    return toCategoryView(await this.insertUnique(CategoryEntity, 'code', { code: input.code, name: input.name }));
   }
 
-  listCategories(limit: number, cursor?: string) {
-    return this.listByCode(CategoryEntity, limit, cursor);
+  listCategories(limit: number, cursor?: string): Promise<Page<CategoryView>> {
+    return this.listByCode(CategoryEntity, limit, cursor, toCategoryView);
   }
 
   async createRoutingRule(input: {
@@ -86,14 +110,14 @@ export class ReferenceDataService {
     leadUnit: string;
     coUnits?: string[];
     priority?: number;
-  }): Promise<RoutingRuleEntity> {
+  }): Promise<RoutingRuleView> {
     if (input.category) await this.assertExists(CategoryEntity, 'category', input.category);
     if (input.regionCode) await this.assertExists(RegionEntity, 'regionCode', input.regionCode);
     await this.assertExists(UnitEntity, 'leadUnit', input.leadUnit);
     const coUnits = [...new Set(input.coUnits ?? [])].filter((unit) => unit !== input.leadUnit);
     for (const [index, unit] of coUnits.entries()) await this.assertExists(UnitEntity, `coUnits[${index}]`, unit);
     const repository = this.dataSource.getRepository(RoutingRuleEntity);
-    return repository.save(
+    const rule = await repository.save(
       repository.create({
         category: input.category ?? null,
         regionCode: input.regionCode ?? null,
@@ -102,9 +126,10 @@ export class ReferenceDataService {
         priority: input.priority ?? 0,
       }),
     );
+    return toRoutingRuleView(rule);
   }
 
-  async listRoutingRules(limit: number, cursor?: string): Promise<Page<RoutingRuleEntity>> {
+  async listRoutingRules(limit: number, cursor?: string): Promise<Page<RoutingRuleView>> {
     const qb = this.dataSource.manager.createQueryBuilder(RoutingRuleEntity, 'r');
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
@@ -115,12 +140,7 @@ export class ReferenceDataService {
       .addOrderBy('r.id', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => row,
-      (row) => [row.createdAt.toISOString(), row.id],
-    );
+    return toPage(rows, limit, toRoutingRuleView, (row) => [row.createdAt.toISOString(), row.id]);
   }
 
   async deleteRoutingRule(id: string): Promise<void> {
@@ -129,7 +149,7 @@ export class ReferenceDataService {
   }
 
   /** One policy per (severity, category): posting the same key again replaces it. */
-  async upsertDeadlinePolicy(input: DeadlinePolicyInput): Promise<DeadlinePolicyEntity> {
+  async upsertDeadlinePolicy(input: DeadlinePolicyInput): Promise<DeadlinePolicyView> {
     if (input.category) await this.assertExists(CategoryEntity, 'category', input.category);
     for (const field of ['acknowledgeWithin', 'resolveWithin', 'verifyWithin'] as const) {
       const value = input[field];
@@ -163,29 +183,32 @@ export class ReferenceDataService {
         verifyWithin: input.verifyWithin ?? 'P5D',
         maxReturns: input.maxReturns ?? 2,
       });
-      return manager.save(policy);
+      return toDeadlinePolicyView(await manager.save(policy));
     });
   }
 
-  listDeadlinePolicies(): Promise<DeadlinePolicyEntity[]> {
-    return this.dataSource.manager.find(DeadlinePolicyEntity, { order: { severity: 'ASC', createdAt: 'ASC' } });
+  async listDeadlinePolicies(): Promise<DeadlinePolicyView[]> {
+    const policies = await this.dataSource.manager.find(DeadlinePolicyEntity, {
+      order: { severity: 'ASC', createdAt: 'ASC' },
+    });
+    return policies.map(toDeadlinePolicyView);
   }
 
-  async putCalendarDay(day: string, input: { type: 'holiday' | 'workday'; name?: string }) {
+  async putCalendarDay(day: string, input: { type: 'holiday' | 'workday'; name?: string }): Promise<CalendarDayView> {
     await this.dataSource.manager.upsert(
       CalendarDayEntity,
       { day, type: input.type, name: input.name ?? null },
       { conflictPaths: ['day'] },
     );
-    this.deadlines.forgetCalendar();
-    return this.dataSource.manager.findOneByOrFail(CalendarDayEntity, { day });
+    this.calendar.forget();
+    return toCalendarDayView(await this.dataSource.manager.findOneByOrFail(CalendarDayEntity, { day }));
   }
 
-  listCalendarDays(from?: string, to?: string): Promise<CalendarDayEntity[]> {
+  async listCalendarDays(from?: string, to?: string): Promise<CalendarDayView[]> {
     const qb = this.dataSource.manager.createQueryBuilder(CalendarDayEntity, 'd');
     if (from) qb.andWhere('d.day >= :from', { from });
     if (to) qb.andWhere('d.day <= :to', { to });
-    return qb.orderBy('d.day', 'ASC').getMany();
+    return (await qb.orderBy('d.day', 'ASC').getMany()).map(toCalendarDayView);
   }
 
   private assertDuration(field: string, value: string, calendar: CalendarKind): void {
@@ -223,11 +246,12 @@ export class ReferenceDataService {
     }
   }
 
-  private async listByCode<T extends { code: string }>(
+  private async listByCode<T extends { code: string }, V>(
     entity: new () => T,
     limit: number,
-    cursor?: string,
-  ): Promise<Page<T>> {
+    cursor: string | undefined,
+    view: (row: T) => V,
+  ): Promise<Page<V>> {
     const qb = this.dataSource.manager.createQueryBuilder(entity, 'x');
     if (cursor) {
       const [code] = decodeCursor(cursor, [cursorPart.string]);
@@ -237,11 +261,6 @@ export class ReferenceDataService {
       .orderBy('x.code', 'ASC')
       .limit(limit + 1)
       .getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => row,
-      (row) => [row.code],
-    );
+    return toPage(rows, limit, view, (row) => [row.code]);
   }
 }

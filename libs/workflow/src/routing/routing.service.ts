@@ -2,12 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { matchRoutingRule } from '@app/domain';
-import { OutboxWriter } from '@app/messaging';
+import { JOBS, JobPayloads, OnJob } from '@app/messaging';
 import { IssueEntity, RoutingRuleEntity } from '@app/persistence';
-import { SYSTEM_ACTOR } from '../actor';
+import { SYSTEM_ACTOR } from '../common/actor';
 import { DeadlineService } from '../deadlines/deadline.service';
-import { EventLog, PendingEvent } from '../issues/event-log';
-import { saveIssue } from '../issues/issue-store';
+import { EventLog, PendingEvent } from '../issue-record/event-log';
+import { lockIssue } from '../issue-record/issue-store';
 
 /**
  * Routes an issue straight to the unit responsible for it, never through the filer's office. Rules map
@@ -21,25 +21,23 @@ export class RoutingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly deadlines: DeadlineService,
     private readonly eventLog: EventLog,
-    private readonly outbox: OutboxWriter,
   ) {}
 
-  /** The routing job: idempotent, since only a `filed` issue is routed and the row lock serializes runs. */
+  @OnJob(JOBS.routeIssue)
+  routeJob({ issueId }: JobPayloads[typeof JOBS.routeIssue]) {
+    return this.routeFiledIssue(issueId);
+  }
+
+  /** Idempotent: only a `filed` issue is routed, and the row lock serializes runs. */
   async routeFiledIssue(issueId: string): Promise<'routed' | 'triaged' | 'skipped'> {
     return this.dataSource.transaction(async (manager) => {
-      const issue = await manager
-        .createQueryBuilder(IssueEntity, 'i')
-        .where('i.id = :issueId', { issueId })
-        .setLock('pessimistic_write')
-        .getOne();
+      const issue = await lockIssue(manager, issueId);
       if (!issue || issue.status !== 'filed') return 'skipped';
       const now = new Date();
       const events = await this.route(manager, issue, now);
-      const timers = await this.deadlines.syncTimers(manager, issue);
+      const jobs = await this.deadlines.syncTimers(manager, issue);
       issue.version += 1;
-      await saveIssue(manager, issue);
-      await this.eventLog.append(manager, issue, SYSTEM_ACTOR, events, now);
-      await this.outbox.add(manager, timers);
+      await this.eventLog.save(manager, issue, SYSTEM_ACTOR, { events, jobs, now });
       this.logger.debug({ issueId, status: issue.status, leadUnit: issue.leadUnit }, 'issue routed');
       return events[0].type === 'issue.routed' ? 'routed' : 'triaged';
     });

@@ -4,8 +4,8 @@ import { compare, hash } from 'bcryptjs';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Role } from '@app/domain';
 import { UnitEntity, UserEntity } from '@app/persistence';
-import { ConflictError, InvalidInputError } from '../errors';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import { ConflictError, InvalidInputError } from '../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 
 export interface UserView {
   id: string;

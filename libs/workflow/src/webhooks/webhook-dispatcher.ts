@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { JOBS, OutboxJob } from '@app/messaging';
+import {
+  AppendedEvents,
+  IssueEventListener,
+  ListensToIssueEvents,
+  OutgoingEvent,
+} from '../issue-record/event-listener';
 
-export interface OutgoingEvent {
-  /** The X-Event-Id: an issue event's id, or a ledger row's for `assessment.points_recorded`. */
-  id: string;
-  type: string;
-  occurredAt: Date;
-  issue: unknown;
-  data: Record<string, unknown>;
-}
-
-/** Creates one delivery per (subscription, event) in the event's transaction; a job then sends it. */
+/**
+ * Creates one delivery per (subscription, event) in the event's transaction; a job then sends it. Listens after
+ * the ledger, so the points an event scores go out with it.
+ */
 @Injectable()
-export class WebhookDispatcher {
+@ListensToIssueEvents(20)
+export class WebhookDispatcher implements IssueEventListener {
+  async onAppended(manager: EntityManager, appended: AppendedEvents): Promise<void> {
+    appended.jobs.push(...(await this.dispatch(manager, appended.outgoing)));
+  }
+
   async dispatch(manager: EntityManager, events: OutgoingEvent[]): Promise<OutboxJob[]> {
     if (events.length === 0) return [];
     const types = [...new Set(events.map((event) => event.type))];

@@ -6,12 +6,12 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ISSUE_EVENT_TYPES } from '@app/domain';
-import { JOBS, OutboxWriter } from '@app/messaging';
+import { JobContext, JOBS, JobPayloads, OnJob, OutboxWriter } from '@app/messaging';
 import { WebhookDeliveryEntity, WebhookEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import type { Actor } from '../actor';
-import { InvalidInputError, NotFoundError } from '../errors';
-import { cursorPart, decodeCursor, Page, toPage } from '../pagination';
+import type { Actor } from '../common/actor';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 import { assertPublicTarget, BlockedTargetError, guardedLookup, isBlockedAddress } from './target-guard';
 
 export const WEBHOOK_EVENT_TYPES = [...ISSUE_EVENT_TYPES, 'assessment.points_recorded'] as const;
@@ -136,6 +136,11 @@ export class WebhookService {
       }
       return toDeliveryView(delivery);
     });
+  }
+
+  @OnJob(JOBS.deliverWebhook)
+  deliverJob({ deliveryId }: JobPayloads[typeof JOBS.deliverWebhook], { lastAttempt }: JobContext) {
+    return this.deliver(deliveryId, lastAttempt);
   }
 
   /**

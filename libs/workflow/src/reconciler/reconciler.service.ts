@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { pendingTimers, PlannedTimer } from '@app/domain';
 import { OutboxWriter } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { DeadlineService } from '../deadlines/deadline.service';
+import { DeadlineTimerService } from '../deadlines/deadline-timer.service';
 import { RoutingService } from '../routing/routing.service';
-import { DeadlineService } from './deadline.service';
-import { DeadlineTimerService } from './deadline-timer.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
 const BATCH = 500;
@@ -19,14 +19,22 @@ export interface SweepResult {
   deliveriesRequeued: number;
 }
 
+export interface SweepOptions {
+  /** Which timer job ids Redis does not hold (the worker asks Redis); without it every near timer is re-armed. */
+  missingJobs?: (jobIds: string[]) => Promise<Set<string>>;
+  /** Asked between issues: a worker shutting down stops the sweep there; the next sweep, anywhere, goes on. */
+  stopping?: () => boolean;
+}
+
 /**
- * The safety net under Redis: PostgreSQL knows every timer and every unrouted issue, so a flushed or restarted
- * Redis, or a worker that died holding jobs, loses nothing. Each sweep fires what should have fired, routes
- * what should have been routed, and re-arms the timers falling due before the next sweep.
+ * The safety net under Redis: PostgreSQL knows every timer, every unrouted issue and every pending delivery, so a
+ * flushed or restarted Redis, or a worker that died holding jobs, loses nothing. Each sweep fires what should have
+ * fired, routes what should have been routed, re-arms the timers falling due before the next sweep and re-queues
+ * webhook deliveries whose job was lost — each through its feature's own public function.
  */
 @Injectable()
-export class DeadlineReconciler {
-  private readonly logger = new Logger(DeadlineReconciler.name);
+export class Reconciler {
+  private readonly logger = new Logger(Reconciler.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,54 +46,51 @@ export class DeadlineReconciler {
     private readonly webhooks: WebhookService,
   ) {}
 
-  /**
-   * `missingJobs` tells which timer job ids Redis does not hold (the worker asks Redis); without it every timer
-   * falling due before the next sweep is re-armed.
-   */
-  async sweep(missingJobs?: (jobIds: string[]) => Promise<Set<string>>): Promise<SweepResult> {
+  async sweep(options: SweepOptions = {}): Promise<SweepResult> {
     const started = new Date();
+    const stopping = options.stopping ?? (() => false);
     const result: SweepResult = { fired: 0, routed: 0, rearmed: 0, failed: 0, deliveriesRequeued: 0 };
     // An issue that fails is skipped for the rest of this sweep, so it cannot hold up the ones behind it.
     const failed: string[] = [];
-    const attempt = async (id: string, work: () => Promise<void>) => {
-      try {
-        await work();
-      } catch (error) {
-        failed.push(id);
-        result.failed += 1;
-        this.logger.error({ err: error, issueId: id }, 'reconciler could not repair an issue; the next sweep retries');
+    const repair = async (sql: string, since: Date, work: (id: string) => Promise<void>) => {
+      for (;;) {
+        const rows: { id: string }[] = await this.dataSource.query(sql, [since, BATCH, failed]);
+        for (const { id } of rows) {
+          if (stopping()) return;
+          try {
+            await work(id);
+          } catch (error) {
+            failed.push(id);
+            result.failed += 1;
+            this.logger.error(
+              { err: error, issueId: id },
+              'reconciler could not repair an issue; the next sweep retries',
+            );
+          }
+        }
+        if (rows.length < BATCH) return;
       }
     };
-    for (;;) {
-      const due: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM issues WHERE next_timer_at <= $1 AND NOT (id = ANY($3::uuid[]))
-          ORDER BY next_timer_at LIMIT $2`,
-        [started, BATCH, failed],
-      );
-      for (const { id } of due) {
-        await attempt(id, async () => {
-          const outcome = await this.timers.fireDue(id);
-          if (typeof outcome === 'object') result.fired += outcome.fired.length;
-        });
-      }
-      if (due.length < BATCH) break;
+    await repair(
+      `SELECT id FROM issues WHERE next_timer_at <= $1 AND NOT (id = ANY($3::uuid[])) ORDER BY next_timer_at LIMIT $2`,
+      started,
+      async (id) => {
+        const outcome = await this.timers.fireDue(id);
+        if (typeof outcome === 'object') result.fired += outcome.fired.length;
+      },
+    );
+    await repair(
+      `SELECT id FROM issues WHERE status = 'filed' AND filed_at < $1 AND NOT (id = ANY($3::uuid[]))
+        ORDER BY filed_at LIMIT $2`,
+      new Date(started.getTime() - this.config.routingGraceMs),
+      async (id) => {
+        if ((await this.routing.routeFiledIssue(id)) !== 'skipped') result.routed += 1;
+      },
+    );
+    if (!stopping()) {
+      result.rearmed = await this.rearm(new Date(), options.missingJobs);
+      result.deliveriesRequeued = await this.webhooks.requeueStalled();
     }
-    const filedBefore = new Date(started.getTime() - this.config.routingGraceMs);
-    for (;;) {
-      const stuck: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM issues WHERE status = 'filed' AND filed_at < $1 AND NOT (id = ANY($3::uuid[]))
-          ORDER BY filed_at LIMIT $2`,
-        [filedBefore, BATCH, failed],
-      );
-      for (const { id } of stuck) {
-        await attempt(id, async () => {
-          if ((await this.routing.routeFiledIssue(id)) !== 'skipped') result.routed += 1;
-        });
-      }
-      if (stuck.length < BATCH) break;
-    }
-    result.rearmed = await this.rearm(new Date(), missingJobs);
-    result.deliveriesRequeued = await this.webhooks.requeueStalled();
     if (result.fired || result.routed || result.failed || result.deliveriesRequeued) {
       this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
     }

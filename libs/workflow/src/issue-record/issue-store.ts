@@ -2,6 +2,15 @@ import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { IssueEntity } from '@app/persistence';
 
+/** Loads an issue and locks its row for the rest of the transaction: commands on one issue serialize here. */
+export function lockIssue(manager: EntityManager, issueId: string): Promise<IssueEntity | null> {
+  return manager
+    .createQueryBuilder(IssueEntity, 'i')
+    .where('i.id = :issueId', { issueId })
+    .setLock('pessimistic_write')
+    .getOne();
+}
+
 /** Writes the mutable columns of an issue the caller has locked; one UPDATE, no read-before-write. */
 export async function saveIssue(manager: EntityManager, issue: IssueEntity): Promise<void> {
   const changes: QueryDeepPartialEntity<IssueEntity> = {

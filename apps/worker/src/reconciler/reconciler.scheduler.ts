@@ -4,22 +4,23 @@ import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { DeadlineReconciler } from '@app/workflow';
+import { Reconciler } from '@app/workflow';
+
+const REDIS_CHECK_TIMEOUT_MS = 2000;
 
 /**
  * Runs the reconciler on a plain timer in each worker rather than as a BullMQ repeatable job: a repeatable job
  * lives in Redis, and the reconciler exists precisely for when Redis has lost things.
  */
-const REDIS_CHECK_TIMEOUT_MS = 2000;
-
 @Injectable()
 export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReconcilerScheduler.name);
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private stopping = false;
 
   constructor(
-    private readonly reconciler: DeadlineReconciler,
+    private readonly reconciler: Reconciler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QUEUES.deadlines) private readonly queue: Queue,
   ) {}
@@ -31,6 +32,8 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // A sweep in progress stops at the next issue: a shutdown must not wait for a backlog to be worked off.
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
@@ -57,9 +60,9 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, BeforeApplic
   }
 
   private tick(): void {
-    if (this.running) return;
+    if (this.running || this.stopping) return;
     this.running = this.reconciler
-      .sweep((jobIds) => this.missingJobs(jobIds))
+      .sweep({ missingJobs: (jobIds) => this.missingJobs(jobIds), stopping: () => this.stopping })
       .catch((error: unknown) => this.logger.warn({ err: error }, 'reconciler sweep failed; next interval retries'))
       .finally(() => (this.running = null));
   }

@@ -1,7 +1,7 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { IssueEntity } from '@app/persistence';
-import type { Actor } from '../actor';
-import { NotFoundError } from '../errors';
+import type { Actor } from '../common/actor';
+import { NotFoundError } from '../common/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,0 +1,32 @@
+import type { AssessmentRow } from './assessment.service';
+
+/** The columns of the exported table, in order: a contract with the spreadsheets people keep. */
+export const ASSESSMENT_CSV_COLUMNS: (keyof AssessmentRow)[] = [
+  'unit',
+  'unitName',
+  'assigned',
+  'acknowledgedOnTime',
+  'closed',
+  'closedOnTime',
+  'dueInPeriod',
+  'overdue',
+  'reopened',
+  'returned',
+  'escalations',
+  'evaluated',
+  'satisfaction',
+  'acknowledgementRate',
+  'onTimeClosureRate',
+  'satisfactionRate',
+  'returnRate',
+  'rehandlingRate',
+  'proposalsRegistered',
+  'proposalsReplied',
+  'proposalReplyRate',
+  'keyProposals',
+  'base',
+  'points',
+  'score',
+  'insufficientData',
+  'rank',
+];
