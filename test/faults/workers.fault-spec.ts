@@ -81,7 +81,7 @@ describe('faults: worker processes', () => {
       const stop = await worker.terminate();
       exits.push(stop);
       expect(stop.exit).toEqual({ code: 0, signal: null });
-      // Checked in the next test (a known bug, B2): a worker that stopped cleanly should leave no job active.
+      // Checked in the next test (B2): a worker that stopped cleanly leaves no job active.
       activeAfterStop.push(await env.queue('routing').getActiveCount());
       worker = await env.startWorker({ ROUTING_CONCURRENCY: '4' });
     }
@@ -97,9 +97,8 @@ describe('faults: worker processes', () => {
     await expectCleanExit(worker);
   });
 
-  // Known bug (docs/RELIABILITY.md, B2): after a clean SIGTERM (exit 0) routing jobs are left `active` in Redis;
-  // they come back only through the 30 s stalled-job check. Remove `.failing` when the stop releases them.
-  it.failing('SIGTERM during a burst left no routing job active in Redis', () => {
+  // B2 (docs/RELIABILITY.md): a clean SIGTERM finishes its active jobs, or hands them back after a grace period.
+  it('SIGTERM during a burst left no routing job active in Redis', () => {
     expect(activeAfterStop).toEqual([0, 0, 0]);
   });
 
