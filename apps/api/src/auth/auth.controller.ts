@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '@app/workflow';
-import { CurrentActor, Public } from './auth.decorators';
+import { Endpoint, ErrorDto } from '../common/endpoint';
+import { CurrentActor } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 export class LoginDto {
@@ -37,18 +38,25 @@ export class MeDto {
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public()
   @Post('login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokenDto })
-  @ApiUnauthorizedResponse({ description: 'bad credentials' })
+  @Endpoint({
+    summary: 'Log in',
+    description:
+      'Answers a bearer token for `Authorization: Bearer <token>`. A wrong username or password is a 401; too many ' +
+      'failed logins for one username in a window is a 429.',
+    who: 'public',
+    ok: TokenDto,
+    errors: [400],
+  })
+  @ApiResponse({ status: 401, description: 'bad credentials', type: ErrorDto })
+  @ApiResponse({ status: 429, description: 'too many failed logins for this username', type: ErrorDto })
   login(@Body() body: LoginDto): Promise<TokenDto> {
     return this.auth.login(body.username, body.password);
   }
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: MeDto })
+  @Endpoint({ summary: 'Who am I', description: 'The signed-in user.', who: 'any', ok: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.auth.me(actor);
   }

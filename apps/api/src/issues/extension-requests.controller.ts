@@ -2,8 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IssueQueriesService } from '@app/workflow';
-import { Roles } from '../auth/auth.decorators';
+import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
+import { ExtensionRequestPageDto } from './issue.dto';
 
 const STATUSES = ['pending', 'approved', 'rejected'] as const;
 
@@ -13,13 +14,18 @@ export class ExtensionRequestQueryDto extends ListQueryDto {
 
 @ApiTags('issues')
 @ApiBearerAuth()
-@Roles('inspector')
 @Controller('extension-requests')
 export class ExtensionRequestsController {
   constructor(private readonly queries: IssueQueriesService) {}
 
-  /** Every issue's extension requests, oldest first; `?status=pending` is the queue of decisions to make. */
   @Get()
+  @Endpoint({
+    summary: 'Extension requests across issues',
+    description: "Oldest first; `?status=pending` is the inspection office's queue of decisions to make.",
+    who: ['inspector'],
+    ok: ExtensionRequestPageDto,
+    errors: [400],
+  })
   list(@Query() query: ExtensionRequestQueryDto) {
     return this.queries.allExtensionRequests(query.status, query.limit, query.cursor);
   }

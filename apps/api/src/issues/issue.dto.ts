@@ -36,6 +36,7 @@ import {
 } from '@app/domain';
 import { IsCode, IsOptionalCodeList, IsRegionCode } from '../common/codes';
 import { ListQueryDto } from '../common/list-query.dto';
+import { PageOf } from '../common/page.dto';
 
 export class LocationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) township?: string;
@@ -235,3 +236,9 @@ export class TimelineItemDto {
 export class TimelineDto {
   @ApiProperty({ type: [TimelineItemDto] }) items: TimelineItemDto[];
 }
+
+export class ExtensionRequestListDto {
+  @ApiProperty({ type: [ExtensionRequestViewDto] }) items: ExtensionRequestViewDto[];
+}
+
+export const ExtensionRequestPageDto = PageOf(ExtensionRequestViewDto, 'ExtensionRequestPage');

@@ -1,14 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPreconditionFailedResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ExtensionCommands,
@@ -21,13 +12,15 @@ import {
   VerificationCommands,
 } from '@app/workflow';
 import type { Actor, CommandOptions } from '@app/workflow';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor } from '../auth/auth.decorators';
+import { Endpoint } from '../common/endpoint';
 import { uuidParam } from '../common/uuid-param';
 import {
   AssignDto,
   EmptyBodyDto,
   ExtensionDecisionDto,
   ExtensionRequestDto,
+  ExtensionRequestListDto,
   ExtensionRequestViewDto,
   KeyDto,
   SupervisionNoticeDto,
@@ -56,7 +49,6 @@ const IF_MATCH = ApiHeader({ name: 'if-match', required: false, description: 'th
 
 @ApiTags('issues')
 @ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'no such issue, or not visible to this user' })
 @Controller('issues')
 export class IssuesController {
   constructor(
@@ -69,9 +61,18 @@ export class IssuesController {
   ) {}
 
   @Post()
-  @Roles('supervisor', 'inspector')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key returns the first result' })
-  @ApiCreatedResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'File an issue',
+    description:
+      "A problem found in supervision (or a member's proposal). It goes straight to the responsible unit: routing " +
+      'takes milliseconds, asynchronously, so the answer is still `filed`. The same `Idempotency-Key` from the same ' +
+      'user answers the first result (same id, header `Idempotent-Replayed: true`), never a second issue.',
+    who: ['supervisor', 'inspector'],
+    status: 201,
+    ok: IssueDto,
+    errors: [400, 413],
+  })
   async file(
     @CurrentActor() actor: Actor,
     @Body() body: FileIssueDto,
@@ -88,31 +89,48 @@ export class IssuesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: IssuePageDto })
+  @Endpoint({
+    summary: 'List issues',
+    description:
+      "Newest filed first, filtered, scoped to the caller: a supervisor sees what it filed, a handler its unit's " +
+      'issues (lead or co-unit), inspectors and admins everything.',
+    who: 'any',
+    ok: IssuePageDto,
+    errors: [400],
+  })
   list(@CurrentActor() actor: Actor, @Query() query: IssueListQueryDto): Promise<Page<IssueView>> {
     const { limit, cursor, ...filter } = query;
     return this.queries.list(actor, filter, limit, cursor);
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({ summary: 'Get an issue', who: 'any', ok: IssueDto, errors: [400, 404] })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<IssueView> {
     return this.queries.get(actor, id);
   }
 
   @Get(':id/timeline')
-  @ApiOkResponse({ type: TimelineDto })
+  @Endpoint({
+    summary: "An issue's timeline",
+    description:
+      'Every event, oldest first: who did what when. `actor` is `{username: "system"}` for timers and routing.',
+    who: 'any',
+    ok: TimelineDto,
+    errors: [400, 404],
+  })
   timeline(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string) {
     return this.queries.timeline(actor, id);
   }
 
   @Post(':id/acknowledge')
-  @HttpCode(200)
-  @Roles('handler')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
-  @ApiConflictResponse({ description: 'not in status assigned' })
-  @ApiPreconditionFailedResponse()
+  @Endpoint({
+    summary: 'Acknowledge (签收)',
+    description: 'The lead unit takes the issue on: `assigned` → `in_progress`.',
+    who: ['handler'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   acknowledge(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -123,10 +141,16 @@ export class IssuesController {
   }
 
   @Post(':id/return')
-  @HttpCode(200)
-  @Roles('handler')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Return a misrouted issue (退回)',
+    description:
+      'The lead unit says it is not theirs. The issue is routed again without that unit (`assigned`, or `triage` ' +
+      "when no rule is left or the policy's `maxReturns` is reached).",
+    who: ['handler'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   returnIssue(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -137,10 +161,14 @@ export class IssuesController {
   }
 
   @Post(':id/progress')
-  @HttpCode(200)
-  @Roles('handler')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Report progress',
+    description: 'A note from the lead unit or a co-unit; the status stays `in_progress`.',
+    who: ['handler'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   progress(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -151,10 +179,16 @@ export class IssuesController {
   }
 
   @Post(':id/rectification')
-  @HttpCode(200)
-  @Roles('handler')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Submit the rectification (整改)',
+    description:
+      'The fix, with evidence: `in_progress` → `rectification_submitted`. Submitting meets the resolve deadline; ' +
+      "the filer verifies it, or it is accepted after the policy's `verifyWithin`.",
+    who: ['handler'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   rectification(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -165,10 +199,16 @@ export class IssuesController {
   }
 
   @Post(':id/verification')
-  @HttpCode(200)
-  @Roles('supervisor', 'inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Verify the rectification (核查)',
+    description:
+      'Its filer, or an inspector: `accepted` closes it; `rejected` reopens it (`in_progress`, `reopenCount` + 1) ' +
+      "with a new due date (`dueAt`, or the policy's).",
+    who: ['supervisor', 'inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   verification(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -179,10 +219,14 @@ export class IssuesController {
   }
 
   @Post(':id/assign')
-  @HttpCode(200)
-  @Roles('inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Assign by hand',
+    description: 'The inspection office routes a `triage` issue, or moves an open one to another unit.',
+    who: ['inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   assign(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -193,10 +237,14 @@ export class IssuesController {
   }
 
   @Post(':id/withdraw')
-  @HttpCode(200)
-  @Roles('supervisor', 'inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Withdraw an issue',
+    description: 'Its filer, or an inspector, on any open issue.',
+    who: ['supervisor', 'inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -207,10 +255,15 @@ export class IssuesController {
   }
 
   @Post(':id/extension-requests')
-  @HttpCode(201)
-  @Roles('handler')
   @IF_MATCH
-  @ApiCreatedResponse({ type: ExtensionRequestViewDto })
+  @Endpoint({
+    summary: 'Ask for more time (延期申请)',
+    description: 'The lead unit asks for a later due date; an inspector decides. One pending request at a time.',
+    who: ['handler'],
+    status: 201,
+    ok: ExtensionRequestViewDto,
+    errors: [400, 404, 409, 412],
+  })
   requestExtension(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -221,16 +274,26 @@ export class IssuesController {
   }
 
   @Get(':id/extension-requests')
-  @ApiOkResponse({ type: [ExtensionRequestViewDto] })
+  @Endpoint({
+    summary: "An issue's extension requests",
+    description: 'Oldest first.',
+    who: 'any',
+    ok: ExtensionRequestListDto,
+    errors: [400, 404],
+  })
   extensionRequests(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string) {
     return this.queries.extensionRequests(actor, id);
   }
 
   @Post(':id/extension-requests/:requestId/decision')
-  @HttpCode(200)
-  @Roles('inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Decide an extension request',
+    description: 'Approved: `dueAt` moves to the requested time and the timers follow. The unit is notified.',
+    who: ['inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   decideExtension(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -242,10 +305,14 @@ export class IssuesController {
   }
 
   @Post(':id/supervision-notices')
-  @HttpCode(200)
-  @Roles('inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Issue a supervision notice (督办通知)',
+    description: "An inspector's formal notice on an open issue; the lead unit is notified.",
+    who: ['inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   supervisionNotice(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -256,10 +323,14 @@ export class IssuesController {
   }
 
   @Post(':id/key')
-  @HttpCode(200)
-  @Roles('inspector')
   @IF_MATCH
-  @ApiOkResponse({ type: IssueDto })
+  @Endpoint({
+    summary: 'Mark a key issue or key proposal',
+    description: 'Key items lead inboxes and the oversight summary.',
+    who: ['inspector'],
+    ok: IssueDto,
+    errors: [400, 404, 409, 412],
+  })
   markKey(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators';
+import { Endpoint } from '../common/endpoint';
 import { RedisClient } from '../common/redis.provider';
 
 const CHECK_TIMEOUT_MS = 2000;
@@ -15,8 +15,22 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
+class CheckDto {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiProperty({ required: false }) error?: string;
+}
+
+class HealthChecksDto {
+  @ApiProperty({ type: CheckDto }) postgres: CheckDto;
+  @ApiProperty({ type: CheckDto }) redis: CheckDto;
+}
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
+}
+
 @ApiTags('operations')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -25,8 +39,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'PostgreSQL and Redis both answer' })
-  @ApiServiceUnavailableResponse({ description: 'one of them does not' })
+  @Endpoint({
+    summary: 'Health',
+    description: 'Whether PostgreSQL and Redis answer (within 2 s each). Outside the base path: `GET /health`.',
+    who: 'public',
+    ok: HealthDto,
+    okDescription: 'PostgreSQL and Redis both answer',
+  })
+  @ApiResponse({ status: 503, description: 'one of them does not', type: HealthDto })
   async check(@Res({ passthrough: true }) response: Response) {
     const [postgres, redis] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1')).then(

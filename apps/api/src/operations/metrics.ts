@@ -35,6 +35,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+// Not an API operation: Prometheus scrapes it (docs/API.md lists it with the other operations endpoints).
 @ApiExcludeController()
 @Public()
 @Controller('metrics')

@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OversightService } from '@app/workflow';
-import { Roles } from '../auth/auth.decorators';
 import { IsCode, IsRegionCode } from '../common/codes';
+import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
+import { PageOf } from '../common/page.dto';
+import { IssueDto } from '../issues/issue.dto';
 
 export class OverdueQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsCode() leadUnit?: string;
@@ -26,29 +28,67 @@ export class BoardQueryDto extends OverdueQueryDto {
   @ApiProperty({ enum: ['blue', 'yellow', 'red'] }) @IsIn(['blue', 'yellow', 'red']) colour: 'blue' | 'yellow' | 'red';
 }
 
+export class BoardItemDto extends IssueDto {
+  @ApiProperty({ enum: ['blue', 'yellow', 'red'], nullable: true, type: String }) colour:
+    'blue' | 'yellow' | 'red' | null;
+  @ApiProperty({ description: 'seconds past the due time (0 unless overdue)' }) overdueSeconds: number;
+}
+
+export const BoardPageDto = PageOf(BoardItemDto, 'BoardPage');
+
+export class UnitSummaryDto {
+  @ApiProperty() unit: string;
+  @ApiProperty() open: number;
+  @ApiProperty() overdue: number;
+  @ApiProperty({ description: 'open key issues and key proposals' }) key: number;
+  @ApiProperty({ example: { '1': 3, '2': 1 }, type: 'object', additionalProperties: { type: 'number' } })
+  byLevel: Record<string, number>;
+}
+
+export class SummaryDto {
+  @ApiProperty({ type: [UnitSummaryDto] }) items: UnitSummaryDto[];
+}
+
 @ApiTags('oversight')
 @ApiBearerAuth()
-@Roles('inspector')
 @Controller('oversight')
 export class OversightController {
   constructor(private readonly oversight: OversightService) {}
 
-  /** Overdue open issues with `overdueSeconds`, most overdue first. */
   @Get('overdue')
+  @Endpoint({
+    summary: 'The overdue board',
+    description:
+      'Overdue open issues with `overdueSeconds`, most overdue first; a region filter covers the regions under it.',
+    who: ['inspector'],
+    ok: BoardPageDto,
+    errors: [400],
+  })
   overdue(@Query() query: OverdueQueryDto) {
     const { limit, cursor, ...filter } = query;
     return this.oversight.overdue(filter, limit, cursor);
   }
 
-  /** Open issues by supervision-notice colour: blue in the reminder window, yellow past it, red overdue. */
   @Get('board')
+  @Endpoint({
+    summary: 'Open issues by light (红黄蓝)',
+    description: 'Blue inside the reminder window, yellow past the last reminder, red overdue.',
+    who: ['inspector'],
+    ok: BoardPageDto,
+    errors: [400],
+  })
   board(@Query() query: BoardQueryDto) {
     const { limit, cursor, colour, ...filter } = query;
     return this.oversight.board(colour, filter, limit, cursor);
   }
 
-  /** Per unit: open, overdue, key, and how many sit at each escalation level. */
   @Get('summary')
+  @Endpoint({
+    summary: 'Per unit: open, overdue, key, by escalation level',
+    description: 'Every unit, those with key items first.',
+    who: ['inspector'],
+    ok: SummaryDto,
+  })
   summary() {
     return this.oversight.summary();
   }

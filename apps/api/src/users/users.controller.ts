@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '@app/domain';
 import { Page, UsersService, UserView } from '@app/workflow';
-import { Roles } from '../auth/auth.decorators';
 import { IsCode } from '../common/codes';
+import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
+import { PageOf } from '../common/page.dto';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'xingren-handler2' })
@@ -44,20 +45,29 @@ export class UserDto {
   @ApiProperty() createdAt: string;
 }
 
+export const UserPageDto = PageOf(UserDto, 'UserPage');
+
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles('admin')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: UserDto })
+  @Endpoint({
+    summary: 'Create a user',
+    description: '`unit` is required for a handler. The answer never carries the password or its hash.',
+    who: ['admin'],
+    status: 201,
+    ok: UserDto,
+    errors: [400, 409],
+  })
   create(@Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body);
   }
 
   @Get()
+  @Endpoint({ summary: 'List users', description: 'Oldest first.', who: ['admin'], ok: UserPageDto, errors: [400] })
   list(@Query() query: ListQueryDto): Promise<Page<UserView>> {
     return this.users.list(query.limit, query.cursor);
   }

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AssessmentService } from '@app/workflow';
+import { Endpoint } from '../common/endpoint';
+import { ProposalReportDto, ProposalReportQueryDto } from './assessment.dto';
+
+@ApiTags('assessment')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly assessment: AssessmentService) {}
+
+  @Get('proposals')
+  @Endpoint({
+    summary: 'The annual proposal report',
+    description: 'Registered, replied, reply rate, key proposals and how many were supervised, satisfaction; by unit.',
+    who: ['inspector', 'admin'],
+    ok: ProposalReportDto,
+    errors: [400],
+  })
+  proposals(@Query() query: ProposalReportQueryDto) {
+    return this.assessment.proposalReport(query.year);
+  }
+}
