@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { renderApiReference } from '../apps/api/src/docs/api-reference';
+import { architectureDiagrams, withGenerated } from './support/architecture';
 import { TestApp } from './support/test-app';
 
 // Files generated from the code, committed, and checked here: `UPDATE_GENERATED=1 npm test -- test/generated-files`
@@ -79,5 +80,12 @@ describe('generated files and the OpenAPI document', () => {
 
   it('docs/API.md is the reference rendered from the document', async () => {
     await expectGenerated('docs/API.md', renderApiReference(document));
+  });
+
+  it("docs/ARCHITECTURE.md's pictures are drawn from today's imports", async () => {
+    const diagrams = architectureDiagrams(ROOT);
+    const current = await readFile(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+    const drawn = withGenerated(withGenerated(current, 'parts', diagrams.parts), 'features', diagrams.features);
+    await expectGenerated('docs/ARCHITECTURE.md', drawn);
   });
 });
