@@ -1,11 +1,11 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { PersistenceModule } from '@app/persistence';
-import { AppConfig, PlatformModule } from '@app/platform';
+import { AppConfig, loggerParams, PlatformModule } from '@app/platform';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard, RolesGuard, UserThrottlerGuard } from './auth/auth.guards';
@@ -37,13 +37,12 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
+        LoggerModule.forRoot(
+          loggerParams(config, {
             autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
             redact: ['req.headers.authorization'],
-          },
-        }),
+          }),
+        ),
         PersistenceModule,
         WorkflowModule,
         JwtModule.register({
@@ -87,6 +86,6 @@ export class ApiModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

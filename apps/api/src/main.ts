@@ -4,7 +4,7 @@ import { runMigrations } from '@app/persistence';
 import { createApiApp } from './api-app';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = loadConfigOrExit(process.env, { signsTokens: true });
   await runMigrations(config.databaseUrl);
   const starting = createApiApp(config);
   exitCleanlyOnSignals(starting, 'api');

@@ -3,7 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { MessagingModule, OutboxRelay } from '@app/messaging';
 import { PersistenceModule } from '@app/persistence';
-import { AppConfig, PlatformModule } from '@app/platform';
+import { AppConfig, loggerParams, PlatformModule } from '@app/platform';
 import { WorkflowModule } from '@app/workflow';
 import { JobHandlerRegistry } from './jobs/job-handler-registry';
 import { QUEUE_PROCESSORS } from './jobs/queue-processor';
@@ -17,7 +17,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         PlatformModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        LoggerModule.forRoot(loggerParams(config)),
         PersistenceModule,
         MessagingModule,
         WorkflowModule,

@@ -39,6 +39,40 @@ export interface AppConfig {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Secrets printed in this repository — examples, test values, old defaults. Anyone can read them, so a production
+ * process refuses them (test/unit/production-secrets.spec.ts keeps this list complete).
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  'change-me-to-a-long-random-secret',
+  'admin-password-change-me',
+  'test-secret-test-secret',
+  'admin-password',
+  'demo-password',
+];
+
+export interface LoadOptions {
+  /** This process signs tokens (the API): in production it must be given a real JWT_SECRET. */
+  signsTokens?: boolean;
+}
+
+/** In production, secrets must be real: long enough, and not one anybody can read in this repository. */
+function checkProductionSecrets(env: Env, options: LoadOptions): void {
+  if (env.NODE_ENV !== 'production') return;
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (options.signsTokens && !jwtSecret) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (jwtSecret && jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters when NODE_ENV=production');
+  }
+  for (const name of ['JWT_SECRET', 'ADMIN_PASSWORD']) {
+    if (env[name] && PUBLISHED_SECRETS.includes(env[name] as string)) {
+      throw new ConfigError(
+        `${name} is a value published in this repository; set a secret of your own (e.g. \`openssl rand -hex 32\`)`,
+      );
+    }
+  }
+}
+
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -81,7 +115,8 @@ function boolean(env: Env, name: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = process.env, options: LoadOptions = {}): AppConfig {
+  checkProductionSecrets(env, options);
   const timeZone = env.TIME_ZONE || 'Asia/Shanghai';
   if (!IANAZone.isValidZone(timeZone)) {
     throw new ConfigError(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${timeZone}"`);
@@ -126,9 +161,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
 }
 
 /** For main.ts: a bad configuration ends the process with one line naming the variable, not a stack trace. */
-export function loadConfigOrExit(env: Env = process.env): AppConfig {
+export function loadConfigOrExit(env: Env = process.env, options: LoadOptions = {}): AppConfig {
   try {
-    return loadConfig(env);
+    return loadConfig(env, options);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`configuration error: ${error.message}`);
