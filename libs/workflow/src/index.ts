@@ -18,6 +18,7 @@ export { NotificationService, NotificationView } from './notifications/notificat
 export { Notifier, LogNotifier } from './notifications/notifier';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
+export { ProposalReportService } from './assessment/proposal-report.service';
 export {
   WebhookService,
   WebhookView,

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { MessagingModule } from '@app/messaging';
 import { AssessmentLedgerWriter } from './assessment/assessment-ledger.writer';
 import { AssessmentService } from './assessment/assessment.service';
+import { ProposalReportService } from './assessment/proposal-report.service';
 import { WorkingCalendar } from './calendar/working-calendar.service';
 import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
@@ -36,6 +37,7 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
     WebhookDispatcher,
     WebhookService,
     AssessmentService,
+    ProposalReportService,
     { provide: Notifier, useClass: LogNotifier },
     NotificationService,
     DeadlineService,
@@ -57,6 +59,7 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
     NotificationService,
     OversightService,
     AssessmentService,
+    ProposalReportService,
     WebhookService,
     Reconciler,
   ],

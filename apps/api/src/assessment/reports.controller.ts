@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AssessmentService } from '@app/workflow';
+import { ProposalReportService } from '@app/workflow';
 import { Endpoint } from '../common/endpoint';
 import { ProposalReportDto, ProposalReportQueryDto } from './assessment.dto';
 
@@ -8,7 +8,7 @@ import { ProposalReportDto, ProposalReportQueryDto } from './assessment.dto';
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly assessment: AssessmentService) {}
+  constructor(private readonly reports: ProposalReportService) {}
 
   @Get('proposals')
   @Endpoint({
@@ -19,6 +19,6 @@ export class ReportsController {
     errors: [400],
   })
   proposals(@Query() query: ProposalReportQueryDto) {
-    return this.assessment.proposalReport(query.year);
+    return this.reports.report(query.year);
   }
 }

@@ -1,13 +1,17 @@
 import { applyDecorators, BadRequestException, PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   Matches,
+  Max,
+  Min,
   ValidationOptions,
 } from 'class-validator';
 import { DateTime } from 'luxon';
@@ -62,3 +66,14 @@ export const localDateParam = (field = 'date'): PipeTransform<string, string> =>
     return value;
   },
 });
+
+/** An optional escalation level in a query: 0 (none) to 10. */
+export const IsOptionalLevel = () =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 0, maximum: 10 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(10),
+  );

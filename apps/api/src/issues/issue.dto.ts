@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsNumber,
@@ -34,7 +33,7 @@ import {
   SEVERITIES,
   Severity,
 } from '@app/domain';
-import { IsCode, IsOptionalCodeList, IsRegionCode } from '../common/codes';
+import { IsCode, IsOptionalCodeList, IsOptionalLevel, IsRegionCode } from '../common/codes';
 import { ListQueryDto } from '../common/list-query.dto';
 import { PageOf } from '../common/page.dto';
 
@@ -176,13 +175,7 @@ export class IssueListQueryDto extends ListQueryDto {
   @Transform(toBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10)
-  escalationLevel?: number;
+  @IsOptionalLevel() escalationLevel?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) filedBy?: string;
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { NOTIFICATION_TYPES } from '@app/persistence';
 import { NotificationService } from '@app/workflow';
 import type { Actor } from '@app/workflow';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -17,15 +18,6 @@ export class NotificationQueryDto extends ListQueryDto {
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 }
-
-const NOTIFICATION_TYPES = [
-  'reminder',
-  'acknowledge_overdue',
-  'overdue',
-  'escalation',
-  'supervision_notice',
-  'extension_decided',
-];
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { OversightService } from '@app/workflow';
-import { IsCode, IsRegionCode } from '../common/codes';
+import { IsCode, IsOptionalLevel, IsRegionCode } from '../common/codes';
 import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
 import { PageOf } from '../common/page.dto';
@@ -15,13 +14,7 @@ export class OverdueQueryDto extends ListQueryDto {
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10)
-  minLevel?: number;
+  @IsOptionalLevel() minLevel?: number;
 }
 
 export class BoardQueryDto extends OverdueQueryDto {

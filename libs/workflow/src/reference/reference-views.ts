@@ -1,3 +1,4 @@
+import type { RoutingRuleCandidate } from '@app/domain';
 import type {
   CalendarDayEntity,
   CategoryEntity,
@@ -29,15 +30,7 @@ export interface CategoryView {
   name: string;
 }
 
-export interface RoutingRuleView {
-  id: string;
-  category: string | null;
-  regionCode: string | null;
-  leadUnit: string;
-  coUnits: string[];
-  priority: number;
-  createdAt: string;
-}
+export type RoutingRuleView = Omit<RoutingRuleCandidate, 'createdAt'> & { createdAt: string };
 
 export interface DeadlinePolicyView {
   id: string;
