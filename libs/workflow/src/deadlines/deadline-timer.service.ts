@@ -7,7 +7,7 @@ import { IssueEntity } from '@app/persistence';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { EventLog, PendingEvent } from '../issue-record/event-log';
 import { lockIssue } from '../issue-record/issue-store';
-import { NotificationService } from '../notifications/notification.service';
+import { NotificationService, NotifyInput } from '../notifications/notification.service';
 import { DeadlineService } from './deadline.service';
 
 export type FireOutcome = 'stale' | 'missing' | 'nothing_due' | { fired: string[] };
@@ -47,36 +47,27 @@ export class DeadlineTimerService {
       }
       const events: PendingEvent[] = [];
       const jobs: OutboxJob[] = [];
-      const cause = (step: string) => `${issue.id}:${issue.deadlineVersion}:${step}`;
       for (const timer of due) {
         issue.timersFired = [...issue.timersFired, timer.step];
         const effect = timerEffect(timer.step, issue, now);
         const scheduledAt = timer.at;
+        // Each step notifies once: the cause names the issue, the deadline version and the step.
+        const notify = async (input: Omit<NotifyInput, 'cause' | 'units'> & { units?: (string | null)[] }) => {
+          const cause = `${issue.id}:${issue.deadlineVersion}:${timer.step}`;
+          const units = input.units ?? [issue.leadUnit];
+          jobs.push(...(await this.notifications.notify(manager, issue, { ...input, units, cause }, now)));
+        };
         switch (effect.kind) {
           case 'acknowledge_overdue':
             events.push({ type: 'issue.acknowledge_overdue', data: { unit: issue.leadUnit, scheduledAt } });
-            jobs.push(
-              ...(await this.notifications.notify(
-                manager,
-                issue,
-                { type: 'acknowledge_overdue', units: [issue.leadUnit], cause: cause(timer.step) },
-                now,
-              )),
-            );
+            await notify({ type: 'acknowledge_overdue' });
             break;
           case 'reminder':
             events.push({
               type: 'issue.reminder_sent',
               data: { unit: issue.leadUnit, index: effect.index, scheduledAt },
             });
-            jobs.push(
-              ...(await this.notifications.notify(
-                manager,
-                issue,
-                { type: 'reminder', units: [issue.leadUnit], cause: cause(timer.step), data: { index: effect.index } },
-                now,
-              )),
-            );
+            await notify({ type: 'reminder', data: { index: effect.index } });
             break;
           case 'overdue':
             issue.overdue = true;
@@ -84,14 +75,7 @@ export class DeadlineTimerService {
               type: 'issue.overdue',
               data: { unit: issue.leadUnit, dueAt: issue.dueAt?.toISOString(), scheduledAt },
             });
-            jobs.push(
-              ...(await this.notifications.notify(
-                manager,
-                issue,
-                { type: 'overdue', units: [issue.leadUnit], cause: cause(timer.step) },
-                now,
-              )),
-            );
+            await notify({ type: 'overdue' });
             break;
           case 'escalate': {
             // The ladder is counted from the due time, so an escalation implies the issue is overdue.
@@ -102,20 +86,12 @@ export class DeadlineTimerService {
               type: 'issue.escalated',
               data: { level: effect.level, unit: issue.leadUnit, escalatedTo: target, scheduledAt },
             });
-            jobs.push(
-              ...(await this.notifications.notify(
-                manager,
-                issue,
-                {
-                  type: 'escalation',
-                  units: [issue.leadUnit, target],
-                  cause: cause(timer.step),
-                  level: effect.level,
-                  data: { escalatedTo: target },
-                },
-                now,
-              )),
-            );
+            await notify({
+              type: 'escalation',
+              units: [issue.leadUnit, target],
+              level: effect.level,
+              data: { escalatedTo: target },
+            });
             break;
           }
           case 'auto_accept':
