@@ -38,7 +38,7 @@ describe('the API client', () => {
 
   it('a failure throws an ApiError with the API’s message', async () => {
     vi.stubGlobal('fetch', answer(409, { statusCode: 409, message: 'cannot acknowledge an issue in status closed' }));
-    const failure = call(api.POST('/issues/{id}/acknowledge', { params: { path: { id: 'x' } } }));
+    const failure = call(api.POST('/issues/{id}/acknowledge', { params: { path: { id: 'x' } }, body: {} }));
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({
       status: 409,
