@@ -103,7 +103,26 @@ export class ServiceApi {
   }
 }
 
-export const test = base.extend<{ service: ServiceApi }>({
+// What the console may say: the browser's own line for a 4xx answer the app expects (a wrong password, and the
+// endpoints the API does not have yet, /stream and /app-info). Anything else — a Vue warning, an uncaught
+// error — fails the test.
+const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of (401|404) /;
+
+export const test = base.extend<{ service: ServiceApi; quietConsole: void }>({
+  quietConsole: [
+    async ({ page }, use) => {
+      const noise: string[] = [];
+      page.on('console', (message) => {
+        if (['error', 'warning'].includes(message.type()) && !EXPECTED_CONSOLE.test(message.text())) {
+          noise.push(`${message.type()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => noise.push(`uncaught: ${error.message}`));
+      await use();
+      expect(noise, 'console errors and warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern
   baseURL: async ({}, use) => {
     await use(process.env[ENV.baseUrl]);
