@@ -21,6 +21,8 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+      // The web app's specs run under Vitest (`npm run test:web`).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
       transform: { '^.+\\.ts$': swc },
       moduleNameMapper,
       testEnvironment: 'node',

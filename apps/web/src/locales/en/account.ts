@@ -1,0 +1,17 @@
+export default {
+  title: 'My account',
+  profile: 'Profile',
+  username: 'Username',
+  displayName: 'Name',
+  role: 'Role',
+  unit: 'Unit',
+  noUnit: 'None',
+  changePassword: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  passwordHint: 'At least 10 characters, not your username',
+  submit: 'Change password',
+  changed: 'Password changed. Log in again with the new one.',
+  unavailable: 'The service cannot change passwords yet. Ask an administrator.',
+};

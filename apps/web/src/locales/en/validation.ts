@@ -1,0 +1,16 @@
+export default {
+  required: 'Required',
+  maxLength: 'At most {max} characters',
+  minLength: 'At least {min} characters',
+  code: '1–64 characters: lowercase letters, digits, _ or -',
+  regionCode: 'A 6-digit region code',
+  oneOf: 'Choose one of the list',
+  number: 'Enter a number',
+  range: 'Between {min} and {max}',
+  maxItems: 'At most {max} items',
+  distinct: 'No duplicates',
+  dateTime: 'Enter a valid date and time',
+  future: 'Must be in the future',
+  notUsername: 'Must not be the username',
+  mismatch: 'The two entries differ',
+};

@@ -1,0 +1,17 @@
+export default {
+  title: '我的账户',
+  profile: '基本信息',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  unit: '单位',
+  noUnit: '无',
+  changePassword: '修改密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  confirmPassword: '确认新密码',
+  passwordHint: '至少 10 个字符，且不能与用户名相同',
+  submit: '修改密码',
+  changed: '密码已修改，请用新密码重新登录。',
+  unavailable: '服务暂不支持修改密码，请联系管理员。',
+};

@@ -1,0 +1,16 @@
+export default {
+  required: '此项为必填项',
+  maxLength: '最多 {max} 个字符',
+  minLength: '至少 {min} 个字符',
+  code: '只能由 1–64 个小写字母、数字、下划线或连字符组成',
+  regionCode: '应为 6 位行政区划代码',
+  oneOf: '请选择列表中的一项',
+  number: '请输入数字',
+  range: '应在 {min} 到 {max} 之间',
+  maxItems: '最多 {max} 项',
+  distinct: '不能重复',
+  dateTime: '请输入有效的日期时间',
+  future: '应晚于当前时间',
+  notUsername: '不能与用户名相同',
+  mismatch: '两次输入不一致',
+};
