@@ -1,5 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { renderApiReference } from '../apps/api/src/docs/api-reference';
 import { architectureDiagrams, withGenerated } from './support/architecture';
@@ -10,6 +14,9 @@ import { TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '..');
 const UPDATE = process.env.UPDATE_GENERATED === '1';
+// Jest's module system cannot load openapi-typescript's ESM-only dependencies: the web app's generator, built by
+// `npm test`, runs as a child.
+const SCHEMA_GENERATOR = join(ROOT, 'dist', 'apps', 'web', 'scripts', 'generate-schema.js');
 
 async function expectGenerated(relativePath: string, generated: string): Promise<void> {
   const path = join(ROOT, relativePath);
@@ -80,6 +87,22 @@ describe('generated files and the OpenAPI document', () => {
 
   it('docs/API.md is the reference rendered from the document', async () => {
     await expectGenerated('docs/API.md', renderApiReference(document));
+  });
+
+  it("the web app's API client is typed from this document", async () => {
+    if (!existsSync(SCHEMA_GENERATOR)) throw new Error(`${SCHEMA_GENERATOR} is missing: run \`npm run build\``);
+    const dir = await mkdtemp(join(tmpdir(), 'openapi-'));
+    try {
+      await writeFile(join(dir, 'openapi.json'), JSON.stringify(document));
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [SCHEMA_GENERATOR, join(dir, 'openapi.json'), '--stdout'],
+        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+      );
+      await expectGenerated('apps/web/src/api/schema.d.ts', stdout);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("docs/ARCHITECTURE.md's pictures are drawn from today's imports", async () => {
