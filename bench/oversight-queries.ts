@@ -28,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '@app/persistence';
+import type { AppConfig } from '@app/platform';
 import { Actor, IssueQueriesService, OversightService } from '@app/workflow';
 import {
   ADMIN,
@@ -341,7 +342,12 @@ async function captureSql(databaseUrl: string, list: Case[]): Promise<Map<string
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, 2), logging: true, logger });
   await dataSource.initialize();
   try {
-    const services = { oversight: new OversightService(dataSource), queries: new IssueQueriesService(dataSource) };
+    // The service reads only the time zone from the configuration.
+    const config = { timeZone: 'Asia/Shanghai' } as AppConfig;
+    const services = {
+      oversight: new OversightService(dataSource, config),
+      queries: new IssueQueriesService(dataSource),
+    };
     const out = new Map<string, CapturedQuery[]>();
     for (const item of list) {
       logger.captured = [];

@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   if (embeddedDatabase) {
     env.ADMIN_USERNAME ||= DEFAULT_ADMIN.username;
     env.ADMIN_PASSWORD ||= DEFAULT_ADMIN.password;
+    // The login page then offers the demo's accounts.
+    env.DEMO_PASSWORD ||= DEMO_USERS[0]?.password;
   }
 
   await runMigrations(databaseUrl);
