@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { get } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { HttpClient, ManagedProcess, masked, spawnNode, waitUntil } from '@app/devkit';
 import { runMigrations } from '@app/persistence';
 import { DEMO_USERS, seedDemo } from './demo/demo-seed';
 import { LocalServices, projectRoot, startLocalServices } from './local-services';
@@ -17,7 +16,7 @@ const DEFAULT_ADMIN = { username: 'admin', password: 'admin-password-change-me' 
 
 const root = projectRoot();
 const dataDir = join(root, '.data');
-const children = new Map<string, ChildProcess>();
+const children = new Map<string, ManagedProcess>();
 let servicesStarting: Promise<LocalServices> | undefined;
 let shuttingDown: Promise<void> | undefined;
 
@@ -34,29 +33,16 @@ function shutdown(code: number, reason: string): Promise<void> {
   return shuttingDown;
 }
 
-function stopChild(name: string, child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => {
-      console.log(`${name} did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killing it.`);
-      child.kill('SIGKILL');
-    }, CHILD_STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
+async function stopChild(name: string, child: ManagedProcess): Promise<void> {
+  const { forced } = await child.stop();
+  if (forced) console.log(`${name} did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killed it.`);
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
   // Own process group: a Ctrl-C on the terminal reaches only us, and each child gets exactly one SIGTERM.
-  const child = spawn(process.execPath, [join(root, script)], { env, stdio: 'inherit', detached: true });
+  const child = spawnNode(name, join(root, script), { env, stdio: 'inherit', stopTimeoutMs: CHILD_STOP_TIMEOUT_MS });
   children.set(name, child);
-  child.once('error', (err) => void shutdown(1, `${name} could not start: ${err.message}`));
-  child.once('exit', (code, signal) => {
-    if (!shuttingDown) void shutdown(1, `${name} exited unexpectedly (${signal ?? `code ${code}`})`);
-  });
+  void child.died.then((message) => shutdown(1, message));
 }
 
 async function jwtSecret(): Promise<string> {
@@ -82,34 +68,22 @@ async function hasUnits(databaseUrl: string): Promise<boolean> {
 
 /** Resolves once the API answers HTTP on /health (any status), or after a timeout. */
 async function waitForApi(port: string): Promise<boolean> {
-  const deadline = Date.now() + API_READY_TIMEOUT_MS;
-  while (Date.now() < deadline && !shuttingDown) {
-    const answered = await new Promise<boolean>((done) => {
-      const req = get({ host: '127.0.0.1', port, path: '/health', timeout: 2000 }, (res) => {
-        res.resume();
-        done(true);
-      });
-      req.once('timeout', () => req.destroy());
-      req.once('error', () => done(false));
-    });
-    if (answered) return true;
-    await new Promise((done) => setTimeout(done, 250));
+  const client = new HttpClient(Number(port), { maxSockets: 1, timeoutMs: 2000 });
+  const answers = async () => shuttingDown !== undefined || (await client.request('GET', '/health')) !== undefined;
+  try {
+    await waitUntil('the API to answer', API_READY_TIMEOUT_MS, answers, { everyMs: 250 });
+    return !shuttingDown;
+  } catch {
+    return false;
+  } finally {
+    client.close();
   }
-  return false;
-}
-
-function masked(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown(0, `Received ${signal}`));
   }
-  // If we die without shutting down, the api and worker must not outlive us.
-  process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   const embeddedDatabase = !env.DATABASE_URL;
