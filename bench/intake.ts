@@ -36,7 +36,6 @@ import {
   startApi,
   startWorker,
   stats,
-  stopChild,
   SummaryRow,
   UsageError,
   waitRouted,
@@ -133,7 +132,7 @@ async function main(): Promise<void> {
     for (const c of clients) c.release();
   }
   const metrics = (await client.request('GET', '/metrics')).body as string;
-  await stopChild(api);
+  await api.stop();
 
   // Correctness of intake: one row, one filed event, one routing job in the outbox per answered id.
   const db = new Client({ connectionString: env.databaseUrl });
@@ -171,7 +170,7 @@ async function main(): Promise<void> {
     const routed = await checkRouted(db, ids);
     correctness.routing = routed;
     correctness.ok = correctness.ok && routed.ok;
-    await stopChild(worker);
+    await worker.stop();
   }
 
   const summary: SummaryRow[] = levels.map((concurrency) => {
@@ -214,4 +213,4 @@ async function main(): Promise<void> {
   if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('intake', main);
+if (require.main === module) runMain(main, { name: 'intake' });

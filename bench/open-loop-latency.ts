@@ -22,6 +22,7 @@ import { redisConnectionOptions } from '@app/messaging';
 import { parseEnv } from './intake';
 import {
   applyWhatIf,
+  delay,
   parseWhatIf,
   checkKnown,
   checkRouted,
@@ -40,12 +41,10 @@ import {
   REGIONS,
   runMain,
   seed,
-  sleep,
   startApi,
   startWorker,
   stats,
   Stats,
-  stopChild,
   SummaryRow,
   waitRouted,
   writeResult,
@@ -79,7 +78,7 @@ export async function openLoop(rate: number, seconds: number, random: () => numb
       next += (-Math.log(1 - random()) / rate) * 1000;
       continue;
     }
-    await sleep(Math.max(0, Math.min(next - now - 1, 50)));
+    await delay(Math.max(0, Math.min(next - now - 1, 50)));
     if (next - performance.now() > 0 && next - performance.now() < 2) await new Promise((r) => setImmediate(r));
   }
   return sent;
@@ -122,7 +121,7 @@ export class FilingProbe {
           this.pollTimes.push(seen - started);
         }
         const wait = this.pollMs - (performance.now() - started);
-        await sleep(Math.max(0, wait));
+        await delay(Math.max(0, wait));
       }
     })();
   }
@@ -163,7 +162,7 @@ export class FilingProbe {
       if (performance.now() > deadline) {
         throw new Error(`${this.inFlight} requests in flight, ${this.pending.size} issues not visible after drain`);
       }
-      await sleep(10);
+      await delay(10);
     }
     if (this.failures.length) throw new Error(`POST /issues failed: ${this.failures.slice(0, 3).join('; ')}`);
     const out = { latencies: this.latencies, pollMs: this.pollTimes };
@@ -272,7 +271,7 @@ async function main(): Promise<void> {
   correctness.ok = correctness.ok && notListed === 0;
 
   // Baseline: raw BullMQ add → processor handed the job, same arrivals, service stopped.
-  await Promise.all([api, worker].map((child) => stopChild(child)));
+  await Promise.all([api, worker].map((child) => child.stop()));
   const connection = redisConnectionOptions(env.redisUrl);
   const queue = new Queue('baseline', { prefix: env.baselinePrefix, connection });
   const scheduled = new Map<string, number>();
@@ -302,7 +301,7 @@ async function main(): Promise<void> {
         scheduled.set(jobId, at);
         void queue.add('ping', {}, { jobId, removeOnComplete: true, removeOnFail: true });
       });
-      while (scheduled.size) await sleep(5);
+      while (scheduled.size) await delay(5);
       const s = stats(latencies);
       latencies = [];
       if (rep >= 0) {
@@ -364,4 +363,4 @@ async function main(): Promise<void> {
   if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('open-loop-latency', main);
+if (require.main === module) runMain(main, { name: 'open-loop-latency' });

@@ -27,6 +27,7 @@ import { loadConfig, PlatformModule } from '@app/platform';
 import {
   checkKnown,
   createBenchEnv,
+  delay,
   deleteKeys,
   environment,
   median,
@@ -35,7 +36,6 @@ import {
   parseArgs,
   printSummary,
   runMain,
-  sleep,
   SummaryRow,
   writeResult,
 } from './lib/harness';
@@ -127,7 +127,7 @@ async function main(): Promise<void> {
       );
       if (Number(left[0].n) === 0) break;
       if (performance.now() - t0 > 600_000) throw new Error('the relay did not drain the outbox in 10 minutes');
-      await sleep(20);
+      await delay(20);
     }
     const seconds = (performance.now() - t0) / 1000;
     await Promise.all(apps.map((app) => app.close()));
@@ -191,4 +191,4 @@ async function main(): Promise<void> {
   if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('outbox-relay', main);
+if (require.main === module) runMain(main, { name: 'outbox-relay' });

@@ -41,7 +41,6 @@ import {
   parseArgs,
   runMain,
   startApi,
-  stopChild,
   summarize,
   UsageError,
   writeResult,
@@ -480,7 +479,7 @@ async function main(): Promise<void> {
         `EXPLAIN ${planningPlusExecution.p50.toFixed(2)} ms, raw SQL ${rawRoundTrip.p50.toFixed(2)} ms`,
     );
   }
-  await stopChild(api);
+  await api.stop();
 
   const result = {
     options,
@@ -535,4 +534,4 @@ async function main(): Promise<void> {
   await writeResult('oversight-queries', env.startedAt, result, [{ suffix: '-plans.txt', text: planText }]);
 }
 
-runMain('oversight-queries', main);
+runMain(main, { name: 'oversight-queries' });

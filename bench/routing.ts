@@ -21,6 +21,7 @@ import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@app/messaging';
 import { parseEnv } from './intake';
 import {
   applyWhatIf,
+  delay,
   parseWhatIf,
   CATEGORIES,
   checkKnown,
@@ -37,10 +38,8 @@ import {
   RESULTS_DIR,
   runMain,
   seed,
-  sleep,
   startApi,
   startWorker,
-  stopChild,
   SummaryRow,
   waitRouted,
   writeResult,
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
   await seed(client);
   const whatIf = parseWhatIf(args.get('--what-if'));
   await applyWhatIf(env.databaseUrl, whatIf);
-  await stopChild(api);
+  await api.stop();
 
   const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
@@ -177,8 +176,8 @@ async function main(): Promise<void> {
     );
   }
   // Let the relay publish the timers routing armed before the worker stops, then check.
-  await sleep(500);
-  await stopChild(worker);
+  await delay(500);
+  await worker.stop();
   const correctness = await checkRouted(db, ids);
 
   const measured = median(service.map((s) => s.perSecond));
@@ -219,4 +218,4 @@ async function main(): Promise<void> {
   if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('routing', main);
+if (require.main === module) runMain(main, { name: 'routing' });

@@ -19,6 +19,7 @@ import {
   checkKnown,
   checkRouted,
   createBenchEnv,
+  delay,
   environment,
   HttpClient,
   median,
@@ -28,7 +29,6 @@ import {
   printSummary,
   runMain,
   seed,
-  sleep,
   startApi,
   startWorker,
   stats,
@@ -85,13 +85,13 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let stop = false;
   const sampler = (async () => {
-    const apiMetrics = new HttpClient(client.port, 2);
+    const apiMetrics = new HttpClient(client.port, { maxSockets: 2 });
     onCleanup('close metrics agent', async () => apiMetrics.close());
     // the first scrape resets the lag histograms
     await apiMetrics.request('GET', '/metrics');
     await health.request('GET', '/metrics');
     while (!stop) {
-      await sleep(sampleSeconds * 1000);
+      await delay(sampleSeconds * 1000);
       const [apiText, workerText, memory, outbox, counts] = await Promise.all([
         apiMetrics.request('GET', '/metrics').then((r) => String(r.body)),
         health.request('GET', '/metrics').then((r) => String(r.body)),
@@ -206,4 +206,4 @@ async function main(): Promise<void> {
   if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('soak', main);
+if (require.main === module) runMain(main, { name: 'soak' });

@@ -38,18 +38,16 @@ import { Client } from 'pg';
 import { redisConnectionOptions } from '@app/messaging';
 import { runMigrations } from '@app/persistence';
 import {
-  alive,
   checkKnown,
   createBenchEnv,
+  delay,
   environment,
   formatTable,
   integerOption,
   onCleanup,
   parseArgs,
   runMain,
-  sleep,
   spawnWorker,
-  stopChild,
   tableRatio,
   tableStats,
   UsageError,
@@ -295,7 +293,7 @@ async function bullmqBaseline(redisUrl: string, prefix: string, options: Options
   const windowAddedMs = Date.now() - windowAddStarted;
   const delayedAtT0 = await queue.getDelayedCount();
   const end = t0 + options.window * 1000 + 30_000;
-  while (lateness.length < options.due && Date.now() < end) await sleep(200);
+  while (lateness.length < options.due && Date.now() < end) await delay(200);
   await worker.close();
   await queue.obliterate({ force: true }).catch(() => undefined);
   return { lateness, farAddedS, windowAddedMs, delayedAtT0, missed: options.due - lateness.length };
@@ -320,30 +318,28 @@ async function main(): Promise<void> {
 
   // No WORKER_HEALTH_PORT: the worker runs as it would in production without its health server.
   const worker = spawnWorker(env, { DEADLINE_CONCURRENCY: String(options.concurrency) });
-  const pid = worker.process.pid as number;
+  const pid = worker.pid as number;
   const rss = new RssSampler(pid, origin);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   onCleanup('close Redis', async () => redis.disconnect());
   const deadlines = new Queue('deadlines', { prefix: queuePrefix, connection: connection(redisUrl) });
   onCleanup('close the deadlines queue handle', () => deadlines.close());
-  await waitUntil('the worker to listen on the deadlines queue', 60_000, [worker], async () =>
-    (await deadlines.getWorkersCount()) > 0 ? true : undefined,
-  );
+  const listening = async () => (await deadlines.getWorkersCount()) > 0;
+  await waitUntil('the worker to listen on the deadlines queue', 60_000, listening, { watch: [worker] });
   rss.phase = 'idle';
-  await sleep(5000);
+  await delay(5000);
 
   console.log(`writing ${far} far-future timers (2–10 h ahead) and letting the relay publish them`);
   rss.phase = 'publishing';
   const farStarted = Date.now();
   await insertTimers(db, `far-${run}`, far, Date.now() + 2 * 3600_000, (8 * 3600_000) / Math.max(1, far));
   const farInsertedS = (Date.now() - farStarted) / 1000;
-  await waitUntil('the relay to publish the far-future timers', 600_000, [worker], async () =>
-    (await unpublished(db)) === 0 ? true : undefined,
-  );
+  const allPublished = async () => (await unpublished(db)) === 0;
+  await waitUntil('the relay to publish the far-future timers', 600_000, allPublished, { watch: [worker] });
   const farPublishedS = (Date.now() - farStarted) / 1000;
   const delayedAfterFar = await deadlines.getDelayedCount();
   rss.phase = 'far-pending';
-  await sleep(3000);
+  await delay(3000);
 
   const spacing = (options.window * 1000) / options.due;
   const t0 = Date.now() + options.lead * 1000;
@@ -352,7 +348,7 @@ async function main(): Promise<void> {
   const windowStarted = Date.now();
   await insertTimers(db, `due-${run}`, options.due, t0, spacing);
   const windowInsertedMs = Date.now() - windowStarted;
-  await sleep(Math.max(0, t0 - Date.now()));
+  await delay(Math.max(0, t0 - Date.now()));
   const delayedAtT0 = await deadlines.getDelayedCount();
   const { rows: published } = await db.query<{ unpublished: string; last: Date | null }>(
     `SELECT count(*) FILTER (WHERE published_at IS NULL) AS unpublished, max(published_at) AS last FROM outbox
@@ -367,12 +363,12 @@ async function main(): Promise<void> {
   const end = t0 + options.window * 1000 + 30_000;
   let fired = 0;
   while ((fired = await escalated()) < options.due && Date.now() < end) {
-    if (!alive(worker)) throw new Error(`worker died:\n${worker.output.join('')}`);
-    await sleep(250);
+    worker.assertRunning();
+    await delay(250);
   }
   const windowPublishedMs = published[0].last ? published[0].last.getTime() - t0 : NaN;
   rss.phase = 'after';
-  await sleep(2000);
+  await delay(2000);
   rss.sample();
   rss.stop();
 
@@ -393,7 +389,7 @@ async function main(): Promise<void> {
     [`due-${run}-%`],
   );
   const { rows: notifications } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM notifications`);
-  await stopChild(worker);
+  await worker.stop();
 
   console.log('baseline: raw BullMQ delayed jobs on their own prefix, trivial worker');
   const baseline = await bullmqBaseline(redisUrl, env.baselinePrefix, options);
@@ -505,4 +501,4 @@ async function main(): Promise<void> {
   await writeResult('timer-precision', env.startedAt, result);
 }
 
-runMain('timer-precision', main);
+runMain(main, { name: 'timer-precision' });
