@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { HttpClient, ManagedProcess, masked, spawnNode, waitUntil } from '@app/devkit';
+import { HttpClient, isPortFree, ManagedProcess, masked, spawnNode, waitUntil } from '@app/devkit';
 import { runMigrations } from '@app/persistence';
 import { DEMO_USERS, seedDemo } from './demo/demo-seed';
 import { LocalServices, projectRoot, startLocalServices } from './local-services';
@@ -43,6 +43,18 @@ function startChild(name: string, script: string, env: NodeJS.ProcessEnv): void 
   const child = spawnNode(name, join(root, script), { env, stdio: 'inherit', stopTimeoutMs: CHILD_STOP_TIMEOUT_MS });
   children.set(name, child);
   void child.died.then((message) => shutdown(1, message));
+}
+
+/** The line to print when PORT or WORKER_HEALTH_PORT is taken: checked before anything starts. */
+async function portConflict(ports: Record<string, string>): Promise<string | undefined> {
+  for (const [variable, value] of Object.entries(ports)) {
+    const port = Number(value);
+    // A value that is no port at all is left to the API's configuration check, which names it.
+    if (Number.isInteger(port) && port > 0 && port < 65536 && !(await isPortFree(port))) {
+      return `port ${port} is in use: set ${variable} to a free port`;
+    }
+  }
+  return undefined;
 }
 
 async function jwtSecret(): Promise<string> {
@@ -86,6 +98,14 @@ async function main(): Promise<void> {
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const port = env.PORT || '3000';
+  // The worker's health and metrics sit one port above the API's unless told otherwise.
+  env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
+  const conflict = await portConflict({ PORT: port, WORKER_HEALTH_PORT: env.WORKER_HEALTH_PORT });
+  if (conflict) {
+    console.error(conflict);
+    process.exit(1); // nothing has started yet
+  }
   const embeddedDatabase = !env.DATABASE_URL;
   const embeddedRedis = !env.REDIS_URL;
   if (embeddedDatabase || embeddedRedis) {
@@ -112,9 +132,6 @@ async function main(): Promise<void> {
   if (seeded) await seedDemo(databaseUrl);
   if (shuttingDown) return;
 
-  const port = env.PORT || '3000';
-  // The worker's health and metrics sit one port above the API's unless told otherwise.
-  env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
   startChild('api', 'dist/apps/api/src/main.js', env);
   startChild('worker', 'dist/apps/worker/src/main.js', env);
   const ready = await waitForApi(port);
