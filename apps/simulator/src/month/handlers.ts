@@ -1,7 +1,8 @@
 import { PLACES, PROGRESS_NOTES, rectificationSummary } from '../scenario/filings';
 import { POLICY_DAYS, SEVERITY_ACK_FACTOR } from '../scenario/profiles';
 import { Inspector } from './inspector';
-import { IssueItem, Page, Role, SimIssue, World } from './world';
+import { IssueItem, Page, SimIssue } from './issues';
+import { Role, World } from './world';
 
 // Unit handlers work their inboxes as diligently as their unit's profile: they acknowledge, return what is not
 // theirs (and sometimes what is), report progress, ask for extensions, and submit rectification early or late.

@@ -1,4 +1,5 @@
-import { IssueItem, Page, Role, SimIssue } from './world';
+import { IssueItem, Page, SimIssue } from './issues';
+import { Role } from './world';
 
 // The inspection office: it routes what automatic routing sent to triage, decides extension requests, marks key
 // proposals, sends supervision notices for long-overdue issues and, at the end, records democratic evaluations.

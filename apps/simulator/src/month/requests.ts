@@ -1,5 +1,5 @@
 import { Cast } from '../cast';
-import { IssueItem } from './world';
+import { IssueItem } from './issues';
 
 // Every action of a simulated person is an HTTP call as that user. What they answered is tallied here: successes
 // by action, stale answers (the issue had moved on), errors, and how long each request took.

@@ -6,7 +6,8 @@ import {
   proposalFiling,
   supervisionFiling,
 } from '../scenario/filings';
-import { IssueItem, Page, Role, Scenario, SimIssue, World } from './world';
+import { IssueItem, Page, Scenario, SimIssue } from './issues';
+import { Role, World } from './world';
 
 // Supervisors file issues (some misfiled on purpose, as people do) and verify rectifications; the CPPCC members
 // among them file proposals.
