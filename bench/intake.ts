@@ -16,11 +16,10 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import {
   applyWhatIf,
-  parseWhatIf,
   checkKnown,
   checkRouted,
   createBenchEnv,
-  environment,
+  finish,
   inLanes,
   insertTransactions,
   issueBody,
@@ -29,7 +28,7 @@ import {
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
+  parseWhatIf,
   RESULTS_DIR,
   runMain,
   seed,
@@ -39,7 +38,6 @@ import {
   SummaryRow,
   UsageError,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_RATIO_AT_64 = 0.5;
@@ -189,17 +187,14 @@ async function main(): Promise<void> {
     };
   });
   const lag = /nodejs_eventloop_lag_p99_seconds (\S+)/.exec(metrics)?.[1];
-  const result = {
+  await finish('intake', env, summary, correctness, {
     options,
     whatIf,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: closed loop, N keep-alive clients each POSTing /api/v1/issues as one supervisor (rate limit raised), ' +
       'API alone (no worker); throughput = requests / wall time per repetition; median of the repetitions after a ' +
       'warm-up of the same size. baseline: N pg connections each running BEGIN; INSERT one jsonb row; COMMIT, ' +
       'the same count; service and baseline repetitions alternate so both see the same neighbours.',
-    summary,
-    correctness,
     service: Object.fromEntries(
       levels.map((c) => [c, { medianPerSecond: median(service[c].throughput), ...service[c] }]),
     ),
@@ -207,10 +202,7 @@ async function main(): Promise<void> {
       levels.map((c) => [c, { medianPerSecond: median(baseline[c].throughput), ...baseline[c] }]),
     ),
     apiEventLoopLagP99SecondsAtEnd: lag ? Number(lag) : null,
-  };
-  printSummary(summary, correctness);
-  await writeResult('intake', env.startedAt, result);
-  if (!correctness.ok) throw new Error('correctness check failed');
+  });
 }
 
 if (require.main === module) runMain(main, { name: 'intake' });

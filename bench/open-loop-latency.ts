@@ -22,12 +22,11 @@ import { redisConnectionOptions } from '@app/messaging';
 import { parseEnv } from './intake';
 import {
   applyWhatIf,
-  delay,
-  parseWhatIf,
   checkKnown,
   checkRouted,
   createBenchEnv,
-  environment,
+  delay,
+  finish,
   HttpClient,
   inboxIds,
   inLanes,
@@ -37,17 +36,16 @@ import {
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
+  parseWhatIf,
   REGIONS,
   runMain,
   seed,
   startApi,
   startWorker,
-  stats,
   Stats,
+  stats,
   SummaryRow,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_P99_MS = 50;
@@ -344,23 +342,18 @@ async function main(): Promise<void> {
       },
     ];
   });
-  printSummary(summary, correctness);
-  await writeResult('open-loop-latency', env.startedAt, {
+  await finish('open-loop-latency', env, summary, correctness, {
     options,
     whatIf,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: API + worker from dist/; Poisson arrivals at load × max intake, POST /issues sent on schedule; ' +
       'latency = scheduled send → the bench’s PostgreSQL poll sees status <> filed (every pollMs). Max intake: ' +
       'closed loop, 64 clients, API + worker running, median of 3 after a warm-up. baseline: raw Queue.add on the ' +
       'same schedule → no-op Worker (concurrency 16) handed the job. Medians of the periods’ p50/p99.',
     maxIntake: { perSecond: maxRate, runs: maxRuns, given: givenMax !== null },
-    summary,
-    correctness,
     service,
     baseline,
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
 if (require.main === module) runMain(main, { name: 'open-loop-latency' });

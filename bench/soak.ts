@@ -20,13 +20,12 @@ import {
   checkRouted,
   createBenchEnv,
   delay,
-  environment,
+  finish,
   HttpClient,
   median,
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
   runMain,
   seed,
   startApi,
@@ -34,7 +33,6 @@ import {
   stats,
   SummaryRow,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_LAG_MS = 50;
@@ -187,23 +185,18 @@ async function main(): Promise<void> {
       met: workerLag <= TARGET_LAG_MS,
     },
   ];
-  printSummary(summary, correctness);
   console.log(
     `sent ${sent}; Redis ${memorySlope.toFixed(2)} MB/min while delayed timer jobs grew ${delayedSlope.toFixed(0)}/min`,
   );
-  await writeResult('soak', env.startedAt, {
+  await finish('soak', env, summary, correctness, {
     options: { minutes, sampleSeconds, rate, maxRate },
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'open-loop Poisson filing at rate for `minutes` with API + worker running; a sample every sampleSeconds of ' +
       'Redis INFO used_memory, outbox pending/total, BullMQ set sizes, nodejs_eventloop_lag_p99_seconds of both ' +
       'processes (prom-client resets the histogram at each scrape), and the window’s filing → visible latency.',
-    summary,
-    correctness,
     slopes: { redisMbPerMinute: memorySlope, deadlinesDelayedPerMinute: delayedSlope },
     samples,
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
 if (require.main === module) runMain(main, { name: 'soak' });

@@ -14,7 +14,15 @@ export {
 export { environment } from './environment';
 export { inLanes, insertTransactions } from './load';
 export { checkKnown, integerOption, listOption, numberOption, parseArgs } from './options';
-export { type Correctness, formatRatio, printSummary, type SummaryRow, writeResult } from './results';
+export {
+  type Correctness,
+  finish,
+  formatRatio,
+  printSummary,
+  shareOfBaseline,
+  type SummaryRow,
+  writeResult,
+} from './results';
 export {
   CATEGORIES,
   checkRouted,

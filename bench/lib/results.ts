@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RESULTS_DIR } from './service';
+import { environment } from './environment';
+import { BenchEnv, RESULTS_DIR } from './service';
 
 // Results: every bench writes bench/results/<name>-<timestamp>.json with a `summary` the runner reads.
 
@@ -16,6 +17,15 @@ export interface SummaryRow {
   met: boolean | null;
   /** How the ratio reads: a share of the baseline (throughput) or a multiple of it (latency). */
   ratioAs?: 'percent' | 'times';
+}
+
+/** A throughput row whose target is a share of the baseline. */
+export function shareOfBaseline(
+  row: Pick<SummaryRow, 'bench' | 'measure' | 'measured' | 'baseline' | 'unit'> & { baseline: number },
+  targetRatio: number,
+): SummaryRow {
+  const ratio = row.measured / row.baseline;
+  return { ...row, target: `≥ ${targetRatio * 100} % of baseline`, ratio, met: ratio >= targetRatio };
 }
 
 export function formatRatio(row: SummaryRow): string {
@@ -68,4 +78,26 @@ export function printSummary(rows: SummaryRow[], correctness: Correctness): void
     );
   }
   console.log(`correctness: ${correctness.ok ? 'ok' : 'FAILED'} ${JSON.stringify(correctness)}`);
+}
+
+/**
+ * How a bench with a summary ends: the summary on the terminal, the result file with this run's versions and server
+ * settings, and a failed run when correctness did not hold.
+ */
+export async function finish(
+  name: string,
+  env: BenchEnv,
+  summary: SummaryRow[],
+  correctness: Correctness,
+  { options, ...body }: { options: unknown } & Record<string, unknown>,
+): Promise<void> {
+  printSummary(summary, correctness);
+  await writeResult(name, env.startedAt, {
+    options,
+    ...(await environment(env.databaseUrl, env.redisUrl)),
+    ...body,
+    summary,
+    correctness,
+  });
+  if (!correctness.ok) throw new Error('correctness check failed');
 }
