@@ -4,7 +4,7 @@
 /** A bad command line: printed without a stack, exit code 2. */
 export class UsageError extends Error {}
 
-export function errorMessage(error: unknown): string {
+function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -16,7 +16,7 @@ export function onCleanup(what: string, run: () => Promise<void>): void {
 }
 
 /** Runs every registered callback once, in reverse order; a failing one is reported and the rest still run. */
-export function cleanup(): Promise<void> {
+function cleanup(): Promise<void> {
   cleaningUp ??= (async () => {
     for (const { what, run } of cleanups.reverse()) {
       await run().catch((error: unknown) => console.error(`cleanup (${what}) failed:`, errorMessage(error)));
