@@ -3,7 +3,7 @@ import { Client } from 'pg';
 
 // For oversight-queries: the bulk load of a million issues by INSERT … SELECT, and a description of what it made.
 
-export interface DataSize {
+interface DataSize {
   issues: number;
   overdue: number;
   units: number;

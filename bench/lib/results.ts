@@ -66,7 +66,7 @@ export async function writeResult(
   return file;
 }
 
-export function printSummary(rows: SummaryRow[], correctness: Correctness): void {
+function printSummary(rows: SummaryRow[], correctness: Correctness): void {
   const fmt = (value: number | null, digits = 1) =>
     value === null || Number.isNaN(value) ? '–' : value.toFixed(value >= 100 ? 0 : digits);
   console.log('');

@@ -20,7 +20,7 @@ export const REGIONS = [
 ] as const;
 export const CATEGORIES = ['rural_roads', 'living_environment', 'coal_upgrade'] as const;
 /** coal_upgrade goes to the energy department wherever it is; the rest to the county government. */
-export function expectedUnit(category: string, regionCode: string): string {
+function expectedUnit(category: string, regionCode: string): string {
   if (category === 'coal_upgrade') return 'energy-dept';
   return REGIONS.find(([code]) => code === regionCode)?.[2] ?? 'none';
 }

@@ -18,9 +18,9 @@ import {
 // worker from dist/ as children, stopped at cleanup however the run ends.
 
 export const DIST = resolve(__dirname, '..', '..');
-export const ROOT = resolve(DIST, '..');
-export const API_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
-export const WORKER_MAIN = join(DIST, 'apps', 'worker', 'src', 'main.js');
+const ROOT = resolve(DIST, '..');
+const API_MAIN = join(DIST, 'apps', 'api', 'src', 'main.js');
+const WORKER_MAIN = join(DIST, 'apps', 'worker', 'src', 'main.js');
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 export const ADMIN = { username: 'bench-admin', password: 'bench-admin-password' };
@@ -36,7 +36,7 @@ export interface BenchEnv {
   startedAt: Date;
 }
 
-export function requireServers(): { serverUrl: string; redisUrl: string } {
+function requireServers(): { serverUrl: string; redisUrl: string } {
   for (const name of ['DATABASE_URL', 'REDIS_URL']) {
     if (!process.env[name]) throw new UsageError(`${name} is required (a superuser PostgreSQL URL / a Redis URL)`);
   }
@@ -61,7 +61,7 @@ export async function createBenchEnv(): Promise<BenchEnv> {
   return { serverUrl, redisUrl, run, databaseName, databaseUrl, queuePrefix, baselinePrefix, startedAt: new Date() };
 }
 
-export function serviceEnv(env: BenchEnv, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function serviceEnv(env: BenchEnv, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATABASE_URL: env.databaseUrl,

@@ -10,7 +10,7 @@ export interface Stats {
 }
 
 /** n, the named nearest-rank percentiles (in that order), max and mean; NaN for no samples. */
-export type Summary<K extends string> = { n: number } & Record<K, number> & { max: number; mean: number };
+type Summary<K extends string> = { n: number } & Record<K, number> & { max: number; mean: number };
 
 export function summarize<K extends string>(samples: number[], percentiles: Record<K, number>): Summary<K> {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -30,9 +30,9 @@ export function stats(samples: number[]): Stats {
 }
 
 // The latency tables of filing-latency and timer-precision, which call the p50 `median`.
-export const TABLE_KEYS = ['median', 'p90', 'p99', 'max'] as const;
-export type TableStats = Summary<'median' | 'p90' | 'p99'>;
-export type TableRatio = Record<(typeof TABLE_KEYS)[number], number>;
+const TABLE_KEYS = ['median', 'p90', 'p99', 'max'] as const;
+type TableStats = Summary<'median' | 'p90' | 'p99'>;
+type TableRatio = Record<(typeof TABLE_KEYS)[number], number>;
 
 export function tableStats(samples: number[]): TableStats {
   return summarize(samples, { median: 50, p90: 90, p99: 99 });

@@ -6,7 +6,7 @@ import { UsageError } from '@app/devkit';
 //              the commit's WAL flush, so every transaction that writes an outbox row commits one at a time);
 //              pair it with --env OUTBOX_POLL_INTERVAL_MS=10 where the relay's latency matters.
 
-export const WHAT_IFS = ['no-notify'] as const;
+const WHAT_IFS = ['no-notify'] as const;
 
 export function parseWhatIf(raw: string | true | undefined): string[] {
   if (raw === undefined) return [];
