@@ -50,19 +50,29 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/users/{username}/password': { allow: ADMIN },
   'POST /api/v1/regions': { allow: ADMIN },
   'GET /api/v1/regions': { allow: EVERYONE },
+  'PATCH /api/v1/regions/{code}': { allow: ADMIN },
   'POST /api/v1/units': { allow: ADMIN },
   'GET /api/v1/units': { allow: EVERYONE },
   'GET /api/v1/units/{code}': { allow: EVERYONE },
+  'PATCH /api/v1/units/{code}': { allow: ADMIN },
   'GET /api/v1/units/{code}/inbox': { allow: ['handler', 'inspector'], scope: 'unit' },
   'POST /api/v1/categories': { allow: ADMIN },
   'GET /api/v1/categories': { allow: EVERYONE },
+  'PATCH /api/v1/categories/{code}': { allow: ADMIN, notFoundOk: true },
   'POST /api/v1/routing-rules': { allow: ADMIN },
   'GET /api/v1/routing-rules': { allow: EVERYONE },
   'DELETE /api/v1/routing-rules/{id}': { allow: ADMIN },
+  'PATCH /api/v1/routing-rules/{id}': { allow: ADMIN },
+  'GET /api/v1/routing-rules/explain': { allow: ['admin', 'inspector'] },
   'POST /api/v1/deadline-policies': { allow: ADMIN },
   'GET /api/v1/deadline-policies': { allow: EVERYONE },
+  'PATCH /api/v1/deadline-policies/{id}': { allow: ADMIN, notFoundOk: true },
+  'DELETE /api/v1/deadline-policies/{id}': { allow: ADMIN, notFoundOk: true },
   'PUT /api/v1/calendar/days/{date}': { allow: ADMIN },
   'GET /api/v1/calendar/days': { allow: EVERYONE },
+  'DELETE /api/v1/calendar/days/{date}': { allow: ADMIN, notFoundOk: true },
+  'PUT /api/v1/calendar/years/{year}': { allow: ADMIN },
+  'GET /api/v1/audit-log': { allow: ADMIN },
   'POST /api/v1/issues': { allow: ['supervisor', 'inspector'] },
   'GET /api/v1/issues': { allow: EVERYONE },
   'GET /api/v1/issues/{id}': { allow: EVERYONE, scope: 'issue-read', adminUnspecified: true },
@@ -272,7 +282,11 @@ describe('authorization matrix', () => {
     const path = template
       .replace('/issues/{id}', `/issues/${issue?.id}`)
       .replace('{requestId}', issue?.requestId ?? randomUUID())
+      .replace('regions/{code}', 'regions/522302')
+      .replace('categories/{code}', 'categories/rural_roads')
       .replace('{code}', 'xingren-gov')
+      .replace('{year}', '2031')
+      .replace('deadline-policies/{id}', `deadline-policies/${randomUUID()}`)
       .replace('{date}', '2031-10-01')
       .replace('{deliveryId}', randomUUID())
       .replace('notifications/{id}', `notifications/${ids.notification}`)
@@ -287,6 +301,13 @@ describe('authorization matrix', () => {
       // A wrong current password: allowed callers get 400, and nobody's sessions end.
       'POST /api/v1/auth/password': { currentPassword: 'not-the-password', newPassword: 'another-long-password' },
       'PATCH /api/v1/users/{username}': { displayName: 'authz target' },
+      // Changes that change nothing: the fixtures stay as the other operations need them.
+      'PATCH /api/v1/regions/{code}': { name: '兴仁市' },
+      'PATCH /api/v1/units/{code}': { name: '兴仁市人民政府' },
+      'PATCH /api/v1/categories/{code}': { name: 'rural_roads' },
+      'PATCH /api/v1/routing-rules/{id}': { priority: 0 },
+      'PATCH /api/v1/deadline-policies/{id}': { maxReturns: 2 },
+      'PUT /api/v1/calendar/years/{year}': { days: [] },
       'POST /api/v1/users/{username}/password': { newPassword: 'another-long-password' },
       'POST /api/v1/users': {
         username: `authz-user-${n}`,
@@ -329,6 +350,7 @@ describe('authorization matrix', () => {
     };
     const queries: Record<string, string> = {
       'GET /api/v1/oversight/board': 'colour=red',
+      'GET /api/v1/routing-rules/explain': 'category=rural_roads&regionCode=522302',
       'GET /api/v1/reports/proposals': 'year=2026',
       'GET /api/v1/calendar/days': 'from=2026-01-01&to=2026-12-31',
       'GET /api/v1/assessment/units': 'from=2026-01-01&to=2026-12-31',

@@ -141,6 +141,8 @@ const CALLER: Record<string, string | null> = {
   'get /api/v1/auth/me': 'supervisor',
   'get /api/v1/app-info': null,
   'post /api/v1/attachments': 'supervisor',
+  'get /api/v1/routing-rules/explain': 'inspector',
+  'get /api/v1/audit-log': 'admin',
 };
 
 /**
@@ -278,6 +280,14 @@ describe('fuzzed input from the OpenAPI document', () => {
       SupervisionNoticeDto: () => ({ note: 'hurry' }),
       KeyDto: () => ({ isKey: true }),
       NewPasswordDto: () => ({ newPassword: 'fuzz-new-password' }),
+      UpdateUserDto: () => ({ displayName: 'Fuzz' }),
+      UpdateProfileDto: () => ({ phone: '+86 859 000 0000' }),
+      UpdateRegionDto: () => ({ name: '兴仁市' }),
+      UpdateUnitDto: () => ({ name: '兴仁市人民政府' }),
+      UpdateCategoryDto: () => ({ name: 'rural_roads' }),
+      UpdateRoutingRuleDto: () => ({ priority: 1 }),
+      UpdateDeadlinePolicyDto: () => ({ maxReturns: 3 }),
+      PutCalendarYearDto: () => ({ days: [{ date: '2031-05-01', type: 'holiday', name: '劳动节' }] }),
       ChangePasswordDto: () => ({ currentPassword: 'not-the-current-one', newPassword: 'fuzz-new-password' }),
       RuleSetDto: () => structuredClone(ruleSet),
       EvaluationDto: () => ({ unit: 'xingren-gov', period: '2026-Q1', score: 80, comment: 'ok' }),
@@ -327,7 +337,12 @@ describe('fuzzed input from the OpenAPI document', () => {
           ? 'webhook'
           : '';
     const values: Record<string, string> = {
-      code: 'xingren-gov',
+      code: template.startsWith('/api/v1/regions')
+        ? '522302'
+        : template.startsWith('/api/v1/categories')
+          ? 'rural_roads'
+          : 'xingren-gov',
+      year: '2031',
       date: '2030-10-01',
       id: randomUUID(),
       requestId: randomUUID(),

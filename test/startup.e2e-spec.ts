@@ -1,24 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { get } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { createDatabase, dropDatabase, freePort } from '@app/devkit';
 import { waitFor } from './support/test-app';
 
 // What a person starting the service sees: no framework warnings, and logs a machine can read (one JSON object a
 // line) when the output is not a terminal.
 
 const ROOT = join(__dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) =>
@@ -34,21 +24,12 @@ describe('start-up output', () => {
   let url: string;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const parsed = new URL(process.env.DATABASE_URL as string);
-    parsed.pathname = `/${database}`;
-    url = parsed.toString();
+    url = await createDatabase(process.env.DATABASE_URL as string, database);
   });
 
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(process.env.DATABASE_URL as string, database);
   });
 
   it('the API and the worker start with no warning, logging JSON lines', async () => {

@@ -32,6 +32,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 import { webAppModules } from './web/web-app';
 import { StreamController } from './stream/stream.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
+import { AuditLogController } from './audit/audit-log.controller';
 import { StreamHub } from './stream/stream.hub';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
@@ -80,6 +81,7 @@ export class ApiModule implements NestModule {
         AppInfoController,
         StreamController,
         AttachmentsController,
+        AuditLogController,
       ],
       providers: [
         AuthService,

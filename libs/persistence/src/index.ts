@@ -5,7 +5,7 @@ export { RegionEntity } from './reference/region.entity';
 export { UnitEntity } from './reference/unit.entity';
 export { CategoryEntity } from './reference/category.entity';
 export { RoutingRuleEntity } from './reference/routing-rule.entity';
-export { DeadlinePolicyEntity, EscalationStep } from './reference/deadline-policy.entity';
+export { DeadlinePolicyEntity, EscalationStep, PolicyTerms } from './reference/deadline-policy.entity';
 export { CalendarDayEntity } from './reference/calendar-day.entity';
 export { UserEntity } from './users/user.entity';
 export { IssueEntity, IssueLocation, EvidenceItem } from './issues/issue.entity';

@@ -12,7 +12,12 @@ export { VerificationCommands, VerificationInput } from './issues/commands/verif
 export { ExtensionCommands } from './issues/commands/extension.commands';
 export { InspectorCommands } from './issues/commands/inspector.commands';
 export { IssueQueriesService, IssueFilter, ISSUE_SORTS, IssueSort } from './issues/issue-queries.service';
-export { ReferenceDataService, DeadlinePolicyInput } from './reference/reference-data.service';
+export { CalendarDaysService, CalendarDayView } from './calendar/calendar-days.service';
+export { CategoriesService } from './reference/categories.service';
+export { DeadlinePoliciesService, DeadlinePolicyInput } from './reference/deadline-policies.service';
+export { RegionsService } from './reference/regions.service';
+export { RoutingExplanation, RoutingRuleInput, RoutingRulesService } from './reference/routing-rules.service';
+export { UnitChanges, UnitsService } from './reference/units.service';
 export {
   AccessState,
   USER_ACCESS_CHANNEL,

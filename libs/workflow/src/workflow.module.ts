@@ -22,7 +22,12 @@ import { NotificationService } from './notifications/notification.service';
 import { LogNotifier, Notifier } from './notifications/notifier';
 import { OversightService } from './oversight/oversight.service';
 import { Reconciler } from './reconciler/reconciler.service';
-import { ReferenceDataService } from './reference/reference-data.service';
+import { CalendarDaysService } from './calendar/calendar-days.service';
+import { CategoriesService } from './reference/categories.service';
+import { DeadlinePoliciesService } from './reference/deadline-policies.service';
+import { RegionsService } from './reference/regions.service';
+import { RoutingRulesService } from './reference/routing-rules.service';
+import { UnitsService } from './reference/units.service';
 import { RoutingService } from './routing/routing.service';
 import { StreamPublisher } from './stream/stream-publisher';
 import { UsersService } from './users/users.service';
@@ -31,6 +36,14 @@ import { WebhookService } from './webhooks/webhook.service';
 
 // Listed from the bottom layer up: the issue record, then the features that write through it.
 const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands, ExtensionCommands, InspectorCommands];
+const REFERENCE_SERVICES = [
+  RegionsService,
+  UnitsService,
+  CategoriesService,
+  RoutingRulesService,
+  DeadlinePoliciesService,
+  CalendarDaysService,
+];
 
 @Module({
   imports: [MessagingModule, DiscoveryModule],
@@ -56,7 +69,7 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
     IssueQueriesService,
     Reconciler,
     OversightService,
-    ReferenceDataService,
+    ...REFERENCE_SERVICES,
     UsersService,
   ],
   exports: [
@@ -64,7 +77,7 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
     AttachmentsService,
     ...COMMAND_SERVICES,
     IssueQueriesService,
-    ReferenceDataService,
+    ...REFERENCE_SERVICES,
     UsersService,
     NotificationService,
     OversightService,

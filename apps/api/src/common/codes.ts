@@ -87,3 +87,11 @@ export const usernameParam = (field = 'username'): PipeTransform<string, string>
     return value;
   },
 });
+
+/** A region code in a path: six digits (GB/T 2260). */
+export const regionParam = (field = 'code'): PipeTransform<string, string> => ({
+  transform: (value) => {
+    if (!REGION_PATTERN.test(value)) throw new BadRequestException(`${field} must be a 6-digit region code`);
+    return value;
+  },
+});

@@ -4,15 +4,18 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { SEVERITIES, Severity, UNIT_KINDS, UnitKind } from '@app/domain';
@@ -84,6 +87,104 @@ export class CreateDeadlinePolicyDto {
   @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxReturns?: number;
 }
 
+export class UpdateRegionDto {
+  @ApiPropertyOptional({ example: '兴仁市' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ enum: UNIT_KINDS }) @IsOptional() @IsIn(UNIT_KINDS) kind?: UnitKind;
+  @ApiPropertyOptional() @IsOptional() @IsRegionCode() regionCode?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null detaches it from the ladder' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCode()
+  parent?: string | null;
+  @ApiPropertyOptional({ description: 'false retires the unit: no new issues, its rules skipped' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateCategoryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ description: 'false retires it: filing under it is refused' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateRoutingRuleDto {
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCode()
+  category?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsRegionCode()
+  regionCode?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsCode() leadUnit?: string;
+  @IsOptionalCodeList()
+  coUnits?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(-1_000_000) @Max(1_000_000) priority?: number;
+}
+
+export class UpdateDeadlinePolicyDto {
+  @ApiPropertyOptional({ enum: SEVERITIES }) @IsOptional() @IsIn(SEVERITIES) severity?: Severity;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCode()
+  category?: string | null;
+  @ApiPropertyOptional({ enum: ['working', 'natural'] })
+  @IsOptional()
+  @IsIn(['working', 'natural'])
+  calendar?: 'working' | 'natural';
+  @ApiPropertyOptional({ example: 'P1D' }) @IsOptional() @IsString() @MaxLength(64) acknowledgeWithin?: string;
+  @ApiPropertyOptional({ example: 'P15D' }) @IsOptional() @IsString() @MaxLength(64) resolveWithin?: string;
+  @ApiPropertyOptional({ type: [Number], example: [0.5, 0.8] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @Min(0.01, { each: true })
+  @Max(0.99, { each: true })
+  remindAt?: number[];
+  @ApiPropertyOptional({ type: [EscalationStepDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EscalationStepDto)
+  escalations?: EscalationStepDto[];
+  @ApiPropertyOptional({ example: 'P5D' }) @IsOptional() @IsString() @MaxLength(64) verifyWithin?: string;
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(1) @Max(20) maxReturns?: number;
+}
+
+export class CalendarYearDayDto {
+  @ApiProperty({ example: '2027-10-01' }) @IsLocalDate() date: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) type: 'holiday' | 'workday';
+  @ApiPropertyOptional({ example: '国庆节' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+}
+
+export class PutCalendarYearDto {
+  @ApiProperty({ type: [CalendarYearDayDto] })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @IsObject({ each: true, message: 'days must be a list of {date, type, name?}' })
+  @ValidateNested({ each: true })
+  @Type(() => CalendarYearDayDto)
+  days: CalendarYearDayDto[];
+}
+
+export class ExplainQueryDto {
+  @ApiProperty({ example: 'rural_roads' }) @IsCode() category: string;
+  @ApiProperty({ example: '522302' }) @IsRegionCode() regionCode: string;
+}
+
 export class PutCalendarDayDto {
   @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) type: 'holiday' | 'workday';
   @ApiPropertyOptional({ example: '国庆节' }) @IsOptional() @IsString() @MaxLength(200) name?: string;
@@ -143,6 +244,37 @@ export class CalendarDayDto {
   @ApiProperty({ example: '2026-10-01' }) date: string;
   @ApiProperty({ enum: ['holiday', 'workday'] }) type: 'holiday' | 'workday';
   @ApiProperty({ nullable: true, type: String, example: '国庆节' }) name: string | null;
+}
+
+export class CalendarYearDto {
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ type: [CalendarDayDto] }) days: CalendarDayDto[];
+}
+
+const VERDICTS = [
+  'won',
+  'less_specific',
+  'farther_region',
+  'lower_priority',
+  'newer',
+  'category_differs',
+  'region_not_on_chain',
+  'lead_unit_retired',
+];
+
+export class RuleCandidateDto {
+  @ApiProperty({ type: RoutingRuleDto }) rule: RoutingRuleDto;
+  @ApiProperty({ description: 'whether the rule applies to such an issue' }) matched: boolean;
+  @ApiProperty({ enum: VERDICTS, description: 'why it won, lost or does not apply' }) reason: string;
+  @ApiProperty({ description: 'the same, in an English sentence' }) detail: string;
+}
+
+export class RoutingExplanationDto {
+  @ApiProperty({ nullable: true, type: String, description: 'null: no rule applies, the issue goes to triage' })
+  leadUnit: string | null;
+  @ApiProperty({ type: [String] }) coUnits: string[];
+  @ApiProperty({ type: RoutingRuleDto, nullable: true }) rule: RoutingRuleDto | null;
+  @ApiProperty({ type: [RuleCandidateDto] }) candidates: RuleCandidateDto[];
 }
 
 export const RegionPageDto = PageOf(RegionDto, 'RegionPage');

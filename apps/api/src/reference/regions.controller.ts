@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ReferenceDataService } from '@app/workflow';
+import { RegionsService } from '@app/workflow';
+import type { Actor } from '@app/workflow';
+import { CurrentActor } from '../auth/auth.decorators';
+import { regionParam } from '../common/codes';
 import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
-import { CreateRegionDto, RegionDto, RegionPageDto } from './reference.dto';
+import { CreateRegionDto, RegionDto, RegionPageDto, UpdateRegionDto } from './reference.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
 @Controller('regions')
 export class RegionsController {
-  constructor(private readonly reference: ReferenceDataService) {}
+  constructor(private readonly regions: RegionsService) {}
 
   @Post()
   @Endpoint({
@@ -20,8 +23,8 @@ export class RegionsController {
     ok: RegionDto,
     errors: [400, 409],
   })
-  create(@Body() body: CreateRegionDto) {
-    return this.reference.createRegion(body);
+  create(@CurrentActor() actor: Actor, @Body() body: CreateRegionDto) {
+    return this.regions.create(actor, body);
   }
 
   @Get()
@@ -33,6 +36,18 @@ export class RegionsController {
     errors: [400],
   })
   list(@Query() query: ListQueryDto) {
-    return this.reference.listRegions(query.limit, query.cursor);
+    return this.regions.list(query.limit, query.cursor);
+  }
+
+  @Patch(':code')
+  @Endpoint({
+    summary: 'Rename a region',
+    description: 'Recorded in the audit log.',
+    who: ['admin'],
+    ok: RegionDto,
+    errors: [400, 404],
+  })
+  update(@CurrentActor() actor: Actor, @Param('code', regionParam()) code: string, @Body() body: UpdateRegionDto) {
+    return this.regions.update(actor, code, body);
   }
 }

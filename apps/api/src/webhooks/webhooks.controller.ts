@@ -92,8 +92,8 @@ export class WebhooksController {
 
   @Delete(':id')
   @Endpoint({ summary: 'Delete a webhook', who: ADMIN, status: 204, errors: [400, 404] })
-  async remove(@Param('id', uuidParam()) id: string): Promise<void> {
-    await this.webhooks.remove(id);
+  async remove(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<void> {
+    await this.webhooks.remove(actor, id);
   }
 
   @Get(':id/deliveries')

@@ -183,6 +183,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed what
+         * @description Every change made through the admin endpoints — users, regions, units, categories, routing rules, deadline policies, the calendar, assessment rules and webhooks — with its actor, and the thing before and after. Written in the change’s own transaction. Newest first.
+         *
+         *     Roles: admin.
+         */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -287,11 +309,39 @@ export interface paths {
         get?: never;
         /**
          * Set a calendar day
-         * @description A statutory holiday, or an adjusted working day (调休) on a weekend. Deadlines computed later use it.
+         * @description A statutory holiday, or an adjusted working day (调休) on a weekend. Deadlines computed later use it. Recorded in the audit log.
          *
          *     Roles: admin.
          */
         put: operations["CalendarController_put"];
+        post?: never;
+        /**
+         * Unset a calendar day
+         * @description The day is an ordinary weekday or weekend again. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        delete: operations["CalendarController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a year's holidays and adjusted working days
+         * @description In one step: the days given are the year’s from now on, and no other. A date outside the year is a 400 naming it. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        put: operations["CalendarController_replaceYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -308,7 +358,7 @@ export interface paths {
         };
         /**
          * List categories
-         * @description By code.
+         * @description By code; `?active=` keeps only active or retired ones.
          *
          *     Any signed-in user (answers are scoped to what that user may see).
          */
@@ -327,6 +377,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or retire a category
+         * @description Filing an issue under a retired category is refused (400). Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["CategoriesController_update"];
+        trace?: never;
+    };
     "/deadline-policies": {
         parameters: {
             query?: never;
@@ -342,7 +414,7 @@ export interface paths {
         put?: never;
         /**
          * Create or replace a deadline policy
-         * @description One policy per (severity, category): posting the same key again replaces it. The category-and-severity policy wins over the severity-only one. Durations are ISO-8601; on a `working` calendar whole days count working days and the deadline falls at the end of the last one. `escalations[].after` counts from the due time.
+         * @description One policy per (severity, category): posting the same key again replaces it. The category-and-severity policy wins over the severity-only one. Durations are ISO-8601; on a `working` calendar whole days count working days and the deadline falls at the end of the last one. `escalations[].after` counts from the due time. Open issues keep the deadlines they have (each keeps the terms it was assigned under). Recorded in the audit log.
          *
          *     Roles: admin.
          */
@@ -351,6 +423,34 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/deadline-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a deadline policy
+         * @description New issues of its kind then fall to the severity-only policy, or get no deadlines. Open issues keep the deadlines they have (each keeps the terms it was assigned under).
+         *
+         *     Roles: admin.
+         */
+        delete: operations["DeadlinePoliciesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a deadline policy
+         * @description Any field. Open issues keep the deadlines they have (each keeps the terms it was assigned under). A severity and category another policy has is a 409. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["DeadlinePoliciesController_update"];
         trace?: never;
     };
     "/extension-requests": {
@@ -893,6 +993,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a region
+         * @description Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["RegionsController_update"];
+        trace?: never;
+    };
     "/reports/proposals": {
         parameters: {
             query?: never;
@@ -932,7 +1054,7 @@ export interface paths {
         put?: never;
         /**
          * Create a routing rule
-         * @description Maps (category, region) to a lead unit and co-units. The most specific rule wins: category and region before region alone before category alone, a nearer region first, then the higher priority, then the older rule. A rule's region matches the issue's region or any region above it.
+         * @description Maps (category, region) to a lead unit and co-units. The most specific rule wins: category and region before region alone before category alone, a nearer region first, then the higher priority, then the older rule. A rule's region matches the issue's region or any region above it. Recorded in the audit log.
          *
          *     Roles: admin.
          */
@@ -955,9 +1077,39 @@ export interface paths {
         post?: never;
         /**
          * Delete a routing rule
-         * @description Roles: admin.
+         * @description Recorded in the audit log.
+         *
+         *     Roles: admin.
          */
         delete: operations["RoutingRulesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a routing rule
+         * @description Any field of the rule; issues already routed stay where they are. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["RoutingRulesController_update"];
+        trace?: never;
+    };
+    "/routing-rules/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which unit gets such an issue, and why
+         * @description For an issue of this category filed in this region: the winning rule (null: triage) and every rule naming the category, a region on the chain, or neither, with whether it applies and why it won or lost — the answer to "why did this go to us?".
+         *
+         *     Roles: admin, inspector.
+         */
+        get: operations["RoutingRulesController_explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -994,7 +1146,7 @@ export interface paths {
         };
         /**
          * List units
-         * @description By code.
+         * @description By code; `?active=` keeps only active or retired ones.
          *
          *     Any signed-in user (answers are scoped to what that user may see).
          */
@@ -1030,7 +1182,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct, move or retire a unit
+         * @description Name, kind, region, `parent` (the escalation ladder; one that would loop is a 400 naming `parent`, null detaches it) and `active`. A retired unit gets no new issues: rules naming it as lead are skipped, rules naming it as a co-unit apply without it; its open issues stay until reassigned. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["UnitsController_update"];
         trace?: never;
     };
     "/units/{code}/inbox": {
@@ -1366,6 +1524,32 @@ export interface components {
             /** @example /api/v1/attachments/… */
             uri: string;
         };
+        AuditEntryDto: {
+            /** @example unit.updated */
+            action: string;
+            /** @example admin */
+            actor: string;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description as its GET showed it */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @example pref-education */
+            targetId: string;
+            /** @enum {string} */
+            targetType: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook";
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description pass as ?cursor= for the next page; null at the end */
+            nextCursor: string | null;
+        };
         BoardItemDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -1428,6 +1612,19 @@ export interface components {
             items: components["schemas"]["CalendarDayDto"][];
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
+        };
+        CalendarYearDayDto: {
+            /** @example 2027-10-01 */
+            date: string;
+            /** @example 国庆节 */
+            name?: string;
+            /** @enum {string} */
+            type: "holiday" | "workday";
+        };
+        CalendarYearDto: {
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @example 2027 */
+            year: number;
         };
         CategoryDto: {
             /** @description an issue cannot be filed under a retired category */
@@ -1903,6 +2100,9 @@ export interface components {
             /** @enum {string} */
             type: "holiday" | "workday";
         };
+        PutCalendarYearDto: {
+            days: components["schemas"]["CalendarYearDayDto"][];
+        };
         RectificationDto: {
             evidence?: components["schemas"]["EvidenceDto"][];
             summary: string;
@@ -1928,6 +2128,13 @@ export interface components {
              */
             reasonCode?: "not_our_jurisdiction" | "not_our_duty" | "duplicate" | "insufficient_information" | "other";
         };
+        RoutingExplanationDto: {
+            candidates: components["schemas"]["RuleCandidateDto"][];
+            coUnits: string[];
+            /** @description null: no rule applies, the issue goes to triage */
+            leadUnit: string | null;
+            rule: components["schemas"]["RoutingRuleDto"] | null;
+        };
         RoutingRuleDto: {
             category: string | null;
             coUnits: string[];
@@ -1943,6 +2150,18 @@ export interface components {
             items: components["schemas"]["RoutingRuleDto"][];
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
+        };
+        RuleCandidateDto: {
+            /** @description the same, in an English sentence */
+            detail: string;
+            /** @description whether the rule applies to such an issue */
+            matched: boolean;
+            /**
+             * @description why it won, lost or does not apply
+             * @enum {string}
+             */
+            reason: "won" | "less_specific" | "farther_region" | "lower_priority" | "newer" | "category_differs" | "region_not_on_chain" | "lead_unit_retired";
+            rule: components["schemas"]["RoutingRuleDto"];
         };
         RuleSetAnswerDto: {
             /** @example 100 */
@@ -2040,6 +2259,32 @@ export interface components {
         UnreadCountDto: {
             count: number;
         };
+        UpdateCategoryDto: {
+            /** @description false retires it: filing under it is refused */
+            active?: boolean;
+            name?: string;
+        };
+        UpdateDeadlinePolicyDto: {
+            /** @example P1D */
+            acknowledgeWithin?: string;
+            /** @enum {string} */
+            calendar?: "working" | "natural";
+            category?: string | null;
+            escalations?: components["schemas"]["EscalationStepDto"][];
+            /** @example 2 */
+            maxReturns?: number;
+            /** @example [
+             *       0.5,
+             *       0.8
+             *     ] */
+            remindAt?: number[];
+            /** @example P15D */
+            resolveWithin?: string;
+            /** @enum {string} */
+            severity?: "general" | "major" | "urgent";
+            /** @example P5D */
+            verifyWithin?: string;
+        };
         UpdateProfileDto: {
             displayName?: string;
             /**
@@ -2052,6 +2297,27 @@ export interface components {
              * @example +86 139 0859 0000
              */
             phone?: string | null;
+        };
+        UpdateRegionDto: {
+            /** @example 兴仁市 */
+            name?: string;
+        };
+        UpdateRoutingRuleDto: {
+            category?: string | null;
+            coUnits?: string[];
+            leadUnit?: string;
+            priority?: number;
+            regionCode?: string | null;
+        };
+        UpdateUnitDto: {
+            /** @description false retires the unit: no new issues, its rules skipped */
+            active?: boolean;
+            /** @enum {string} */
+            kind?: "party_committee" | "government" | "department" | "inspection_office";
+            name?: string;
+            /** @description null detaches it from the ladder */
+            parent?: string | null;
+            regionCode?: string;
         };
         UpdateUserDto: {
             /** @description false retires the account: it cannot log in, and its tokens stop working */
@@ -2661,6 +2927,72 @@ export interface operations {
             };
         };
     };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description the username who made the change */
+                actor?: string;
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                from?: string;
+                limit?: number;
+                targetType?: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook";
+                /** @description exclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2962,6 +3294,133 @@ export interface operations {
             };
         };
     };
+    CalendarController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    CalendarController_replaceYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CategoriesController_list: {
         parameters: {
             query?: {
@@ -3084,6 +3543,77 @@ export interface operations {
             };
         };
     };
+    CategoriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     DeadlinePoliciesController_list: {
         parameters: {
             query?: never;
@@ -3164,6 +3694,151 @@ export interface operations {
             };
             /** @description this role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DeadlinePoliciesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    DeadlinePoliciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeadlinePolicyDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePolicyDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description the state does not allow this, or it exists already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5108,6 +5783,77 @@ export interface operations {
             };
         };
     };
+    RegionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegionDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     ReportsController_proposals: {
         parameters: {
             query: {
@@ -5342,6 +6088,136 @@ export interface operations {
             };
         };
     };
+    RoutingRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoutingRuleDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    RoutingRulesController_explain: {
+        parameters: {
+            query: {
+                category: string;
+                regionCode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingExplanationDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     StreamController_stream: {
         parameters: {
             query?: never;
@@ -5533,6 +6409,77 @@ export interface operations {
             };
             /** @description no token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UnitsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

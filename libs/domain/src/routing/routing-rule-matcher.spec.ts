@@ -3,6 +3,7 @@ import {
   RoutingRuleCandidate,
   RoutingTarget,
   compareRuleSpecificity,
+  explainRouting,
   matchRoutingRule,
   ruleMatches,
 } from './routing-rule-matcher';
@@ -211,6 +212,88 @@ describe('matchRoutingRule properties', () => {
           }
         }
       }),
+    );
+  });
+});
+
+describe('explainRouting', () => {
+  const rule = (
+    id: string,
+    fields: Partial<RoutingRuleCandidate> & { leadUnit: string },
+    createdAt = '2026-01-01T00:00:00Z',
+  ): RoutingRuleCandidate => ({
+    id,
+    category: null,
+    regionCode: null,
+    coUnits: [],
+    priority: 0,
+    createdAt: new Date(createdAt),
+    ...fields,
+  });
+  const target = { category: 'rural_roads', regionAncestry: ['522302', '522300'] };
+
+  it('names the winner and says why each other rule lost or does not apply', () => {
+    const rules = [
+      rule('a', { regionCode: '522302', leadUnit: 'xingren-gov' }),
+      rule('b', { category: 'rural_roads', regionCode: '522302', leadUnit: 'pref-transport' }),
+      rule('c', { category: 'rural_roads', regionCode: '522300', leadUnit: 'pref-agriculture' }),
+      rule('d', { category: 'rural_roads', regionCode: '522302', leadUnit: 'x-high', priority: -1 }),
+      rule('e', { category: 'rural_roads', regionCode: '522302', leadUnit: 'x-new' }, '2026-02-01T00:00:00Z'),
+      rule('f', { category: 'work_safety', leadUnit: 'pref-emergency' }),
+      rule('g', { regionCode: '522301', leadUnit: 'xingyi-gov' }),
+      rule('h', { category: 'rural_roads', regionCode: '522302', leadUnit: 'pref-education', priority: 9 }),
+    ];
+    const { match, explanations } = explainRouting(rules, target, ['pref-education']);
+    expect(match?.rule.id).toBe('b');
+    expect(Object.fromEntries(explanations.map((e) => [e.rule.id, [e.matched, e.reason]]))).toEqual({
+      a: [true, 'less_specific'],
+      b: [true, 'won'],
+      c: [true, 'farther_region'],
+      d: [true, 'lower_priority'],
+      e: [true, 'newer'],
+      f: [false, 'category_differs'],
+      g: [false, 'region_not_on_chain'],
+      h: [false, 'lead_unit_retired'],
+    });
+  });
+
+  it('with no rule that applies, everything is explained and nothing wins: triage', () => {
+    const { match, explanations } = explainRouting(
+      [rule('g', { regionCode: '522301', leadUnit: 'xingyi-gov' })],
+      target,
+    );
+    expect(match).toBeNull();
+    expect(explanations).toEqual([expect.objectContaining({ matched: false, reason: 'region_not_on_chain' })]);
+  });
+
+  it('agrees with matchRoutingRule on every random rule set', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            category: fc.constantFrom(null, 'rural_roads', 'work_safety'),
+            regionCode: fc.constantFrom(null, '522302', '522300', '522301'),
+            leadUnit: fc.constantFrom('u1', 'u2', 'u3'),
+            priority: fc.integer({ min: -2, max: 2 }),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.subarray(['u1', 'u2', 'u3']),
+        (specs, retired) => {
+          const rules = specs.map((spec, index) =>
+            rule(`r${index}`, spec, `2026-01-${String(spec.day).padStart(2, '0')}T00:00:00Z`),
+          );
+          const { match, explanations } = explainRouting(rules, target, retired);
+          expect(match?.rule.id ?? null).toBe(matchRoutingRule(rules, target, retired)?.rule.id ?? null);
+          expect(explanations.filter((e) => e.reason === 'won').map((e) => e.rule.id)).toEqual(
+            match ? [match.rule.id] : [],
+          );
+          for (const explanation of explanations) {
+            expect(explanation.matched).toBe(ruleMatches(explanation.rule, target, retired));
+          }
+        },
+      ),
     );
   });
 });

@@ -80,3 +80,81 @@ export function matchRoutingRule(
   }
   return { rule: best, leadUnit, coUnits };
 }
+
+/** Why a rule won or lost for an issue of some category and region: the answer to "why did this go to us?". */
+export type RuleVerdict =
+  | 'won'
+  | 'less_specific'
+  | 'farther_region'
+  | 'lower_priority'
+  | 'newer'
+  | 'category_differs'
+  | 'region_not_on_chain'
+  | 'lead_unit_retired';
+
+export interface RuleExplanation<R extends RoutingRuleCandidate = RoutingRuleCandidate> {
+  rule: R;
+  matched: boolean;
+  reason: RuleVerdict;
+  detail: string;
+}
+
+const CLASS_NAMES = ['category and region', 'region alone', 'category alone', 'neither'];
+
+/** Why `loser` (a rule that applies) lost to `winner`: the first step of the order that tells them apart. */
+function lossReason(loser: RoutingRuleCandidate, winner: RoutingRuleCandidate, target: RoutingTarget) {
+  const [lc, wc] = [specificityClass(loser), specificityClass(winner)];
+  if (lc !== wc) {
+    return {
+      reason: 'less_specific' as const,
+      detail: `names ${CLASS_NAMES[lc]}; the winner names ${CLASS_NAMES[wc]}`,
+    };
+  }
+  const [ld, wd] = [regionDistance(loser, target), regionDistance(winner, target)];
+  if (ld !== wd) {
+    return {
+      reason: 'farther_region' as const,
+      detail: `its region ${loser.regionCode} is ${ld} level(s) up; the winner's is ${wd}`,
+    };
+  }
+  if (loser.priority !== winner.priority) {
+    return {
+      reason: 'lower_priority' as const,
+      detail: `priority ${loser.priority} against the winner's ${winner.priority}`,
+    };
+  }
+  return { reason: 'newer' as const, detail: 'as specific and as high, but created after the winner' };
+}
+
+/**
+ * Every rule against an issue of this category and region: whether it applies and why it won or lost. Rules whose
+ * lead unit is in `retiredUnits` do not apply (a retired unit takes no new issues).
+ */
+export function explainRouting<R extends RoutingRuleCandidate>(
+  rules: readonly R[],
+  target: RoutingTarget,
+  retiredUnits: readonly string[] = [],
+): { match: RoutingMatch | null; explanations: RuleExplanation<R>[] } {
+  const match = matchRoutingRule(rules, target, retiredUnits);
+  const explanations = rules.map((rule): RuleExplanation<R> => {
+    if (rule.category !== null && rule.category !== target.category) {
+      return { rule, matched: false, reason: 'category_differs', detail: `for category ${rule.category}` };
+    }
+    if (rule.regionCode !== null && !target.regionAncestry.includes(rule.regionCode)) {
+      return {
+        rule,
+        matched: false,
+        reason: 'region_not_on_chain',
+        detail: `for region ${rule.regionCode}, which is not ${target.regionAncestry[0]} or above it`,
+      };
+    }
+    if (retiredUnits.includes(rule.leadUnit)) {
+      return { rule, matched: false, reason: 'lead_unit_retired', detail: `its lead unit ${rule.leadUnit} is retired` };
+    }
+    if (match && match.rule.id === rule.id) {
+      return { rule, matched: true, reason: 'won', detail: 'the most specific rule that applies' };
+    }
+    return { rule, matched: true, ...lossReason(rule, (match as RoutingMatch).rule, target) };
+  });
+  return { match, explanations };
+}

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PolicyTerms } from '../reference/deadline-policy.entity';
 import type { EvidenceType, IssueKind, IssueSource, IssueStatus, PlannedTimer, Severity } from '@app/domain';
 
 export interface IssueLocation {
@@ -101,6 +102,10 @@ export class IssueEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** The deadline policy's terms as they were when the issue was assigned; null for issues assigned before. */
+  @Column({ name: 'policy_terms', type: 'jsonb', nullable: true })
+  policyTerms: PolicyTerms | null;
 
   /** Bumped whenever a deadline moves, so timers set for an older one do nothing. */
   @Column({ name: 'deadline_version', type: 'integer' })

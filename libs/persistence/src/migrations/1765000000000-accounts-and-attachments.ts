@@ -18,6 +18,19 @@ export class AccountsAndAttachments1765000000000 implements MigrationInterface {
         ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
       ALTER TABLE units ADD COLUMN active boolean NOT NULL DEFAULT true;
       ALTER TABLE categories ADD COLUMN active boolean NOT NULL DEFAULT true;
+      -- An issue keeps the policy it was assigned under: editing or deleting the policy leaves its deadlines be.
+      ALTER TABLE issues ADD COLUMN policy_terms jsonb;
+      -- A retired category takes no new filings; checked in the insert itself, like its foreign key.
+      CREATE FUNCTION issues_category_active() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT (SELECT active FROM categories WHERE code = NEW.category_code) THEN
+          RAISE EXCEPTION 'category % is retired', NEW.category_code
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'issues_category_active';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER issues_category_active BEFORE INSERT ON issues
+        FOR EACH ROW EXECUTE FUNCTION issues_category_active();
 
       CREATE TABLE audit_log (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -75,6 +88,9 @@ export class AccountsAndAttachments1765000000000 implements MigrationInterface {
       DROP TABLE attachment_contents;
       DROP TABLE attachments;
       DROP TABLE audit_log;
+      DROP TRIGGER issues_category_active ON issues;
+      DROP FUNCTION issues_category_active();
+      ALTER TABLE issues DROP COLUMN policy_terms;
       ALTER TABLE categories DROP COLUMN active;
       ALTER TABLE units DROP COLUMN active;
       ALTER TABLE users DROP COLUMN email, DROP COLUMN phone, DROP COLUMN active, DROP COLUMN token_version,

@@ -44,3 +44,9 @@ export class DeadlinePolicyEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/** The rules of a policy an issue keeps from its assignment: a later change to the policy leaves it as it was. */
+export type PolicyTerms = Pick<
+  DeadlinePolicyEntity,
+  'calendar' | 'acknowledgeWithin' | 'resolveWithin' | 'remindAt' | 'escalations' | 'verifyWithin' | 'maxReturns'
+>;

@@ -12,6 +12,7 @@ import {
   UnitEntity,
 } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { AuditLog } from '../audit/audit-log';
 import type { Actor } from '../common/actor';
 import { toCsv, ExportFile } from '../common/csv';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
@@ -113,6 +114,7 @@ export class AssessmentService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ledger: AssessmentLedgerWriter,
     private readonly webhooks: WebhookDispatcher,
+    private readonly audit: AuditLog,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -276,19 +278,29 @@ export class AssessmentService {
     actor: Actor,
     input: { base: number; rules: ScoringRule[] },
   ): Promise<RuleSet & { version: number }> {
-    const repository = this.dataSource.getRepository(AssessmentRuleSetEntity);
-    const saved = await repository.save(
-      repository.create({
-        base: input.base,
-        rules: input.rules.map((rule) => ({
-          event: rule.event,
-          points: rule.points,
-          ...(rule.when ? { when: rule.when } : {}),
-        })),
-        createdBy: actor.username,
-      }),
-    );
-    return { base: saved.base, rules: saved.rules, version: saved.version };
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.ledger.currentRuleSet(manager);
+      const saved = await manager.save(
+        manager.create(AssessmentRuleSetEntity, {
+          base: input.base,
+          rules: input.rules.map((rule) => ({
+            event: rule.event,
+            points: rule.points,
+            ...(rule.when ? { when: rule.when } : {}),
+          })),
+          createdBy: actor.username,
+        }),
+      );
+      const after = { base: saved.base, rules: saved.rules, version: saved.version };
+      await this.audit.record(manager, actor, {
+        action: 'assessment_rules.replaced',
+        targetType: 'assessment_rules',
+        targetId: String(saved.version),
+        before: { base: current.base, rules: current.rules, version: current.version },
+        after,
+      });
+      return after;
+    });
   }
 
   /** A democratic evaluation enters the score, weighted, as a ledger row of its own. */

@@ -10,7 +10,7 @@ import {
   PlannedTimer,
 } from '@app/domain';
 import { JOBS, OutboxJob, timerJobId } from '@app/messaging';
-import { DeadlinePolicyEntity, IssueEntity } from '@app/persistence';
+import { DeadlinePolicyEntity, IssueEntity, PolicyTerms } from '@app/persistence';
 import { WorkingCalendar } from '../calendar/working-calendar.service';
 
 /**
@@ -24,8 +24,26 @@ export class DeadlineService {
 
   constructor(private readonly calendar: WorkingCalendar) {}
 
-  /** Read once per transaction: a command asks for the policy in several places. */
-  async policyFor(
+  /** The terms the issue keeps from its assignment; an issue assigned before they were kept uses the policy now. */
+  policyFor(
+    manager: EntityManager,
+    issue: Pick<IssueEntity, 'category' | 'severity' | 'policyTerms'>,
+  ): Promise<PolicyTerms | null> {
+    return issue.policyTerms ? Promise.resolve(issue.policyTerms) : this.currentTerms(manager, issue);
+  }
+
+  /** The terms of the policy in force now, for an assignment. Read once per transaction. */
+  async currentTerms(
+    manager: EntityManager,
+    issue: Pick<IssueEntity, 'category' | 'severity'>,
+  ): Promise<PolicyTerms | null> {
+    const policy = await this.currentPolicy(manager, issue);
+    if (!policy) return null;
+    const { calendar, acknowledgeWithin, resolveWithin, remindAt, escalations, verifyWithin, maxReturns } = policy;
+    return { calendar, acknowledgeWithin, resolveWithin, remindAt, escalations, verifyWithin, maxReturns };
+  }
+
+  private currentPolicy(
     manager: EntityManager,
     issue: Pick<IssueEntity, 'category' | 'severity'>,
   ): Promise<DeadlinePolicyEntity | null> {
@@ -129,7 +147,7 @@ export class DeadlineService {
     });
   }
 
-  private async add(manager: EntityManager, policy: DeadlinePolicyEntity, duration: string, from: Date) {
+  private async add(manager: EntityManager, policy: PolicyTerms, duration: string, from: Date) {
     return addDuration(
       from,
       parseIsoDuration(duration),

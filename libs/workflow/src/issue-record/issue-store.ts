@@ -29,6 +29,7 @@ export async function saveIssue(manager: EntityManager, issue: IssueEntity): Pro
     isKey: issue.isKey,
     closedAt: issue.closedAt,
     deadlineVersion: issue.deadlineVersion,
+    policyTerms: issue.policyTerms as QueryDeepPartialEntity<IssueEntity>['policyTerms'],
     version: issue.version,
     clockStartedAt: issue.clockStartedAt,
     originalDueAt: issue.originalDueAt,

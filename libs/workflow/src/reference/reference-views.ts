@@ -1,6 +1,5 @@
 import type { RoutingRuleCandidate } from '@app/domain';
 import type {
-  CalendarDayEntity,
   CategoryEntity,
   DeadlinePolicyEntity,
   EscalationStep,
@@ -47,12 +46,6 @@ export interface DeadlinePolicyView {
   maxReturns: number;
 }
 
-export interface CalendarDayView {
-  date: string;
-  type: 'holiday' | 'workday';
-  name: string | null;
-}
-
 export const toRegionView = ({ code, name, parentCode }: RegionEntity): RegionView => ({
   code,
   name,
@@ -91,10 +84,4 @@ export const toDeadlinePolicyView = (policy: DeadlinePolicyEntity): DeadlinePoli
   escalations: policy.escalations,
   verifyWithin: policy.verifyWithin,
   maxReturns: policy.maxReturns,
-});
-
-export const toCalendarDayView = (day: CalendarDayEntity): CalendarDayView => ({
-  date: day.day,
-  type: day.type,
-  name: day.name,
 });

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { matchRoutingRule } from '@app/domain';
+import { matchRoutingRule, RoutingRuleCandidate } from '@app/domain';
 import { JOBS, JobPayloads, OnJob } from '@app/messaging';
-import { IssueEntity, RoutingRuleEntity } from '@app/persistence';
+import { IssueEntity } from '@app/persistence';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { DeadlineService } from '../deadlines/deadline.service';
 import { EventLog, PendingEvent } from '../issue-record/event-log';
@@ -49,11 +49,15 @@ export class RoutingService {
    */
   async route(manager: EntityManager, issue: IssueEntity, now: Date): Promise<PendingEvent[]> {
     const ancestry = await this.regionAncestry(manager, issue.regionCode);
-    const candidates = await manager
-      .createQueryBuilder(RoutingRuleEntity, 'r')
-      .where('(r.category_code = :category OR r.category_code IS NULL)', { category: issue.category })
-      .andWhere('(r.region_code = ANY(:ancestry) OR r.region_code IS NULL)', { ancestry })
-      .getMany();
+    // A retired unit takes no new issues: rules leading to it are skipped, and it drops out of co-units.
+    const candidates: RoutingRuleCandidate[] = await manager.query(
+      `SELECT r.id, r.category_code AS category, r.region_code AS "regionCode", r.lead_unit AS "leadUnit",
+              ARRAY(SELECT c FROM unnest(r.co_units) c JOIN units cu ON cu.code = c AND cu.active) AS "coUnits",
+              r.priority, r.created_at AS "createdAt"
+         FROM routing_rules r JOIN units lead ON lead.code = r.lead_unit AND lead.active
+        WHERE (r.category_code = $1 OR r.category_code IS NULL) AND (r.region_code = ANY($2) OR r.region_code IS NULL)`,
+      [issue.category, ancestry],
+    );
     const match = matchRoutingRule(
       candidates,
       { category: issue.category, regionAncestry: ancestry },
@@ -76,6 +80,8 @@ export class RoutingService {
     issue.coUnits = coUnits.filter((unit) => unit !== leadUnit);
     issue.assignedAt = now;
     issue.acknowledgedAt = null;
+    // Kept with the issue: a later change to the policy leaves this issue's deadlines as they are.
+    issue.policyTerms = await this.deadlines.currentTerms(manager, issue);
     const { acknowledgeDueAt, dueAt } = await this.deadlines.assignmentDeadlines(manager, issue, now);
     issue.acknowledgeDueAt = acknowledgeDueAt;
     issue.dueAt = dueAt;
@@ -87,6 +93,7 @@ export class RoutingService {
 
   toTriage(issue: IssueEntity): void {
     issue.status = 'triage';
+    issue.policyTerms = null;
     issue.leadUnit = null;
     issue.coUnits = [];
     issue.assignedAt = null;

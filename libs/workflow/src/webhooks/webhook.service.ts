@@ -9,6 +9,7 @@ import { ISSUE_EVENT_TYPES } from '@app/domain';
 import { JobContext, JOBS, JobPayloads, OnJob, OutboxWriter } from '@app/messaging';
 import { WebhookDeliveryEntity, WebhookEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { AuditLog } from '../audit/audit-log';
 import type { Actor } from '../common/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
@@ -69,6 +70,7 @@ export class WebhookService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(actor: Actor, input: { url: string; events: string[]; secret: string }): Promise<WebhookView> {
@@ -81,16 +83,26 @@ export class WebhookService {
         throw new InvalidInputError('url', `${reason}; targets must be public`);
       }
     }
-    const repository = this.dataSource.getRepository(WebhookEntity);
-    const hook = repository.create({
-      url: url.toString(),
-      events: [...new Set(input.events)],
-      secret: input.secret,
-      active: true,
-      createdBy: actor.username,
+    return this.dataSource.transaction(async (manager) => {
+      const hook = manager.create(WebhookEntity, {
+        url: url.toString(),
+        events: [...new Set(input.events)],
+        secret: input.secret,
+        active: true,
+        createdBy: actor.username,
+      });
+      await manager.insert(WebhookEntity, hook);
+      const view = toWebhookView(hook);
+      // The secret stays out of the record: the audit log is read by every admin.
+      await this.audit.record(manager, actor, {
+        action: 'webhook.created',
+        targetType: 'webhook',
+        targetId: hook.id,
+        before: null,
+        after: view,
+      });
+      return view;
     });
-    await repository.insert(hook);
-    return toWebhookView(hook);
   }
 
   async list(): Promise<{ items: WebhookView[]; nextCursor: null }> {
@@ -102,9 +114,19 @@ export class WebhookService {
     return toWebhookView(await this.find(id));
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(WebhookEntity, { id });
-    if (!result.affected) throw new NotFoundError(`webhook ${id} not found`);
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const hook = await manager.findOne(WebhookEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!hook) throw new NotFoundError(`webhook ${id} not found`);
+      await manager.delete(WebhookEntity, { id });
+      await this.audit.record(manager, actor, {
+        action: 'webhook.deleted',
+        targetType: 'webhook',
+        targetId: id,
+        before: toWebhookView(hook),
+        after: null,
+      });
+    });
   }
 
   async deliveries(id: string, limit: number, cursor?: string): Promise<Page<DeliveryView>> {

@@ -83,6 +83,7 @@ export class FilingCommands {
           isKey: false,
           closedAt: null,
           deadlineVersion: 0,
+          policyTerms: null,
           version: 1,
         });
         await manager.insert(IssueEntity, issue);
@@ -121,6 +122,8 @@ export class FilingCommands {
         throw new InvalidInputError('category', `"${input.category}" does not exist`);
       if (constraint === 'issues_region_code_fkey')
         throw new InvalidInputError('regionCode', `"${input.regionCode}" does not exist`);
+      if (constraint === 'issues_category_active')
+        throw new InvalidInputError('category', `"${input.category}" is retired: file under another category`);
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import { IssueView } from '../../issue-record/issue-view';
 import { NotificationService } from '../../notifications/notification.service';
 import { RoutingService } from '../../routing/routing.service';
 import { CommandOptions, IssueCommandRunner } from './command-runner';
-import { assertUnitExists, requireRole } from './issue-permissions';
+import { assertUnitTakesIssues, requireRole } from './issue-permissions';
 
 /** What the inspection office does on an issue: assign it by hand, issue a supervision notice, mark it key. */
 @Injectable()
@@ -26,9 +26,9 @@ export class InspectorCommands {
       command: 'assign',
       authorize: () => requireRole(actor, 'inspector'),
       apply: async (issue, manager, now) => {
-        await assertUnitExists(manager, 'leadUnit', input.leadUnit);
+        await assertUnitTakesIssues(manager, 'leadUnit', input.leadUnit);
         const coUnits = [...new Set(input.coUnits ?? [])];
-        for (const [index, unit] of coUnits.entries()) await assertUnitExists(manager, `coUnits[${index}]`, unit);
+        for (const [index, unit] of coUnits.entries()) await assertUnitTakesIssues(manager, `coUnits[${index}]`, unit);
         const previousUnit = issue.leadUnit;
         // The unit had returned it and the inspection office sent it back: the return was overruled.
         const overruledReturn = issue.returnedByUnits.includes(input.leadUnit);

@@ -29,8 +29,9 @@ export function requireFilerOrInspector(actor: Actor, issue: IssueEntity): void 
   if (actor.username !== issue.filedBy) throw new ForbiddenError('only the filer or an inspector may do this');
 }
 
-export async function assertUnitExists(manager: EntityManager, field: string, code: string): Promise<void> {
-  if (!(await manager.existsBy(UnitEntity, { code }))) {
-    throw new InvalidInputError(field, `"${code}" does not exist`);
-  }
+/** A unit an issue may be given to: one that exists and is not retired. */
+export async function assertUnitTakesIssues(manager: EntityManager, field: string, code: string): Promise<void> {
+  const unit = await manager.findOneBy(UnitEntity, { code });
+  if (!unit) throw new InvalidInputError(field, `"${code}" does not exist`);
+  if (!unit.active) throw new InvalidInputError(field, `"${code}" is retired and takes no new issues`);
 }
