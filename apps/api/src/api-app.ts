@@ -9,6 +9,7 @@ import type { AppConfig } from '@app/platform';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 import { mountQueueDashboard } from './operations/queue-dashboard';
+import { useSecurityHeaders } from './web/web-app';
 
 const BODY_LIMIT = '1mb';
 
@@ -71,6 +72,7 @@ export async function createApiApp(
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
+  useSecurityHeaders(app);
   app.use(json({ limit: BODY_LIMIT }));
   app.use(bodyParserErrors);
   app.use(rejectUnstorableText);

@@ -27,6 +27,7 @@ import { UsersController } from './users/users.controller';
 import { AssessmentController } from './assessment/assessment.controller';
 import { ReportsController } from './assessment/reports.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
+import { webAppModules } from './web/web-app';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
 
@@ -51,6 +52,7 @@ export class ApiModule implements NestModule {
           signOptions: { expiresIn: config.jwtExpiresInSeconds },
         }),
         ThrottlerModule.forRoot([{ name: 'per-user', ttl: 1000, limit: config.rateLimitPerSecond }]),
+        ...webAppModules(),
       ],
       controllers: [
         AuthController,
