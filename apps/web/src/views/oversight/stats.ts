@@ -7,6 +7,7 @@ import type { AssessmentRow, TrendWeek, UnitSummary } from './api';
 const RED = '#c0392b';
 const BLUE = '#1d6fc4';
 const GREEN = '#3a9b5c';
+const PALE = '#b7d9c2';
 const LEVEL_COLOURS = ['#f56c6c', '#d0342c', '#8b1010'];
 
 /** Room for the axis labels; ECharts 6 keeps labels inside the box by itself (outerBounds). */
@@ -35,20 +36,34 @@ export function overdueByUnitOption(summary: readonly UnitSummary[], text: Named
       axisLabel: { interval: 0, rotate: items.length > 4 ? 35 : 0, width: 110, overflow: 'truncate' },
     },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: text.series, data: items.map((item) => item.overdue), itemStyle: { color: RED } }],
+    series: [
+      {
+        type: 'bar',
+        name: text.series,
+        data: items.map((item) => item.overdue),
+        itemStyle: { color: RED },
+        barMaxWidth: 48,
+      },
+    ],
   };
 }
 
-/** Ranked units (enough data, a rate to rank by), best first, as percentages. */
-export function onTimeRanking(rows: readonly AssessmentRow[]): { unit: string; unitName: string; percent: number }[] {
+/**
+ * Units with a rate (something fell due in the period), best first, as percentages; those with too little
+ * data to be ranked come after the ranked ones and are drawn paler.
+ */
+export function onTimeRanking(
+  rows: readonly AssessmentRow[],
+): { unit: string; unitName: string; percent: number; ranked: boolean }[] {
   return rows
-    .filter((row) => !row.insufficientData && row.onTimeClosureRate !== null)
+    .filter((row) => row.onTimeClosureRate !== null)
     .map((row) => ({
       unit: row.unit,
       unitName: row.unitName,
       percent: Math.round((row.onTimeClosureRate ?? 0) * 1000) / 10,
+      ranked: !row.insufficientData,
     }))
-    .sort((a, b) => b.percent - a.percent || a.unit.localeCompare(b.unit));
+    .sort((a, b) => Number(b.ranked) - Number(a.ranked) || b.percent - a.percent || a.unit.localeCompare(b.unit));
 }
 
 export function onTimeRankingOption(rows: readonly AssessmentRow[], text: { series: string }): ChartOption {
@@ -68,8 +83,8 @@ export function onTimeRankingOption(rows: readonly AssessmentRow[], text: { seri
       {
         type: 'bar',
         name: text.series,
-        data: ranked.map((row) => row.percent),
-        itemStyle: { color: GREEN },
+        data: ranked.map((row) => ({ value: row.percent, itemStyle: { color: row.ranked ? GREEN : PALE } })),
+        barMaxWidth: 24,
         label: { show: true, position: 'right', formatter: '{c}%' },
       },
     ],
@@ -117,18 +132,21 @@ export function levelOption(
   const totals = levelTotals(summary);
   return {
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
+    legend: { bottom: 0, data: totals.map((_, index) => text.levelName(index + 1)) },
     series: [
       {
         type: 'pie',
         name: text.series,
         radius: ['35%', '65%'],
         label: { formatter: '{b}: {c}' },
-        data: totals.map((value, index) => ({
-          name: text.levelName(index + 1),
-          value,
-          itemStyle: { color: LEVEL_COLOURS[index] },
-        })),
+        // Empty levels stay in the legend but draw no slice (nor a label for it).
+        data: totals
+          .map((value, index) => ({
+            name: text.levelName(index + 1),
+            value,
+            itemStyle: { color: LEVEL_COLOURS[index] },
+          }))
+          .filter((slice) => slice.value > 0),
       },
     ],
   };
