@@ -157,6 +157,24 @@ describe('ServerTable', () => {
     empty.unmount();
   });
 
+  it('renders a cell slot for real rows only, never for Element Plus’s empty probe row', async () => {
+    const seen: unknown[] = [];
+    const Host = defineComponent({
+      setup: () => () =>
+        h(
+          ServerTable<Row, { q: string }>,
+          { tableId: 'spec-slot', columns, fetchPage, filters: reactive({ q: '' }), pageSizes: [2] },
+          { 'cell-name': ({ row }: { row: Row }) => (seen.push(row.id), row.name.toUpperCase()) },
+        ),
+    });
+    const wrapper = mount(Host, { attachTo: document.body });
+    await flushPromises();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => typeof id === 'string')).toBe(true);
+    expect(wrapper.text()).toContain('NAME-A');
+    wrapper.unmount();
+  });
+
   it('remembers hidden columns per table', async () => {
     localStorage.setItem('dh.table.spec.hidden', JSON.stringify(['name']));
     const wrapper = mountTable();
