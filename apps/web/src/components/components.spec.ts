@@ -93,10 +93,10 @@ describe('ServerTable', () => {
     return { items: rows.slice(start, end), nextCursor: end < rows.length ? String(end) : null };
   });
 
-  function mountTable(filters = reactive({ q: '' })) {
+  function mountTable(filters = reactive({ q: '' }), slots: Record<string, (scope: { row: Row }) => unknown> = {}) {
     const Host = defineComponent({
       setup: () => () =>
-        h(ServerTable<Row, { q: string }>, { tableId: 'spec', columns, fetchPage, filters, pageSizes: [2, 10] }),
+        h(ServerTable<Row, { q: string }>, { tableId: 'spec', columns, fetchPage, filters, pageSizes: [2, 10] }, slots),
     });
     return mount(Host, { attachTo: document.body });
   }
@@ -159,15 +159,9 @@ describe('ServerTable', () => {
 
   it('renders a cell slot for real rows only, never for Element Plus’s empty probe row', async () => {
     const seen: unknown[] = [];
-    const Host = defineComponent({
-      setup: () => () =>
-        h(
-          ServerTable<Row, { q: string }>,
-          { tableId: 'spec-slot', columns, fetchPage, filters: reactive({ q: '' }), pageSizes: [2] },
-          { 'cell-name': ({ row }: { row: Row }) => (seen.push(row.id), row.name.toUpperCase()) },
-        ),
+    const wrapper = mountTable(reactive({ q: '' }), {
+      'cell-name': ({ row }) => (seen.push(row.id), row.name.toUpperCase()),
     });
-    const wrapper = mount(Host, { attachTo: document.body });
     await flushPromises();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((id) => typeof id === 'string')).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/locales';
+import type { UnitSummary } from './api';
 import { formatDuration, levelLight, overdueSecondsAt, summaryRows } from './board';
 import { debounce } from './live';
 import { readAll, regionTree } from './reference';
@@ -31,7 +32,7 @@ describe('the board', () => {
   });
 
   it('summarises units: levels 3+ together, the most overdue first, idle units only on request', () => {
-    const items = [
+    const items: UnitSummary[] = [
       { unit: 'a', open: 2, overdue: 0, key: 1, byLevel: {} },
       { unit: 'b', open: 5, overdue: 3, key: 0, byLevel: { '1': 1, '2': 1, '3': 2, '5': 1 } },
       { unit: 'c', open: 0, overdue: 0, key: 0, byLevel: {} },
