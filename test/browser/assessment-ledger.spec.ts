@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fastDeadlineCategory, fileIssue, uniqueTitle } from './support/deadlines';
 import { expect, logIn, test } from './support/fixtures';
 import { screenshot } from './support/screenshot';
 
@@ -12,6 +13,23 @@ test.describe('the assessment', () => {
       score: 80,
       comment: '群众满意度一般',
     });
+    // And an issue of theirs that is late to be acknowledged, late to be resolved and escalated: points off.
+    const category = await fastDeadlineCategory(service, 'xingyi-gov');
+    const issue = await fileIssue(service, {
+      title: uniqueTitle('城区排水管网改造滞后'),
+      category,
+      regionCode: '522301',
+      severity: 'urgent',
+    });
+    await expect
+      .poll(async () => {
+        const unit = await service.get<{ ledger: { issueId: string | null }[] }>(
+          'inspector',
+          '/assessment/units/xingyi-gov',
+        );
+        return unit.ledger.filter((row) => row.issueId === issue.id).length;
+      })
+      .toBe(3);
 
     await logIn(page, 'inspector', 'demo-password');
     await expect(page).toHaveURL(/\/oversight\/overdue$/);
@@ -25,6 +43,7 @@ test.describe('the assessment', () => {
     const xingyi = page.getByRole('row').filter({ hasText: '兴义市人民政府' });
     await expect(xingyi).toBeVisible();
     await expect(xingyi).toContainText('不排名');
+    await expect(xingyi).toContainText('94');
 
     await screenshot(page, 'assessment-table', async (p) => {
       await expect(p.getByRole('link', { name: '查看 兴义市人民政府 的考核明细' })).toBeVisible();
@@ -47,7 +66,16 @@ test.describe('the assessment', () => {
     const evaluation = page.getByRole('row').filter({ hasText: '民主评议（评分 80）' });
     await expect(evaluation).toBeVisible();
     await expect(evaluation).toContainText('\u2212');
-    await expect(page.getByTestId('ledger-sum')).toContainText(/明细合计 .+ 分 = 得分 .+ − 基础分 \d+/);
+    const escalated = page.getByRole('row').filter({ hasText: '升级督办（1 级）' });
+    await expect(escalated).toContainText('\u22121');
+    await expect(escalated.getByRole('link', { name: issue.referenceNo })).toHaveAttribute(
+      'href',
+      `/issues/${issue.id}`,
+    );
+    await expect(page.getByRole('row').filter({ hasText: '签收超时' })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: '办理超期' })).toContainText('\u22122');
+    // −2 (evaluation) −1 (acknowledge late) −2 (overdue) −1 (level 1) = 94 − 100.
+    await expect(page.getByTestId('ledger-sum')).toHaveText('明细合计 \u22126 分 = 得分 94 − 基础分 100');
 
     await screenshot(page, 'assessment-ledger', async (p) => {
       await expect(p.getByTestId('ledger-sum')).toBeVisible();

@@ -85,6 +85,7 @@ test.describe('the inspection office', () => {
     await expect(dialog.getByText('必填')).toHaveCount(2);
     await dialog.getByRole('combobox', { name: '主办单位' }).click();
     await page.getByRole('option', { name: '兴仁市人民政府' }).click();
+    await expect(page.getByRole('option', { name: '兴仁市人民政府' })).toBeHidden();
     // A multiple select's placeholder lies over its input: the click lands on the select all the same.
     await dialog.getByRole('combobox', { name: '协办单位' }).click({ force: true });
     await page.getByRole('option', { name: '州交通运输局' }).click();

@@ -38,6 +38,8 @@ export default {
     base: 'Base',
     points: 'Points',
   },
+  sortBy: 'Sort by',
+  sortByValue: 'By {column}',
   unranked: 'Too little data: not ranked',
   unrankedShort: 'Unranked',
   export: 'Export CSV',

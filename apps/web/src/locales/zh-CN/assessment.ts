@@ -38,6 +38,8 @@ export default {
     base: '基础分',
     points: '加减分',
   },
+  sortBy: '排序方式',
+  sortByValue: '按{column}排序',
   unranked: '数据不足，不参与排名',
   unrankedShort: '不排名',
   export: '导出 CSV',

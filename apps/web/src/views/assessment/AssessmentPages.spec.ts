@@ -139,19 +139,22 @@ describe('a unit’s ledger', () => {
   };
 
   it('lists every row in words with its points and issue, and shows the sum is score − base', async () => {
-    stubApi({ 'GET /api/v1/assessment/units/xingyi-gov': () => Response.json(unit) });
+    stubApi({
+      'GET /api/v1/assessment/units/xingyi-gov': () => Response.json(unit),
+      'GET /api/v1/issues/i1': () => Response.json({ id: 'i1', referenceNo: 'DH-2026-000123' }),
+    });
     const { wrapper } = await mountPage(UnitLedgerPage, {
       path: '/assessment/units/xingyi-gov',
       pattern: '/assessment/units/:code',
       me: inspector,
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('兴义市人民政府 考核明细'));
-    const rows = [...document.querySelectorAll('.ledger__table tbody tr')].map((tr) => tr.textContent ?? '');
-    expect(rows[0]).toContain('升级督办（2 级）');
-    expect(rows[0]).toContain('\u22122');
-    expect(rows[0]).toContain('查看事项');
-    expect(rows[1]).toContain('民主评议（评分 70）');
-    expect(rows[1]).toContain('民主评议');
+    const rows = () => [...document.querySelectorAll('.ledger__table tbody tr')].map((tr) => tr.textContent ?? '');
+    // The issue behind a row is named by its reference number once read.
+    await vi.waitFor(() => expect(rows()[0]).toContain('DH-2026-000123'));
+    expect(rows()[0]).toContain('升级督办（2 级）');
+    expect(rows()[0]).toContain('\u22122');
+    expect(rows()[1]).toContain('民主评议（评分 70）');
     expect(document.querySelector('.ledger__table a[href="/issues/i1"]')).not.toBeNull();
     expect(wrapper.get('[data-testid="ledger-sum"]').text()).toBe('明细合计 \u22125 分 = 得分 95 − 基础分 100');
     wrapper.unmount();

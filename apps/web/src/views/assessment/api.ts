@@ -65,3 +65,29 @@ export function saveBlob(blob: Blob, filename: string): void {
   // Revoked after the click has been handled: the download has its own copy by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** At most this many issues are named per ledger; the rest link without a reference number. */
+export const MAX_NAMED_ISSUES = 100;
+
+/**
+ * The reference numbers of the issues behind ledger rows (GET /issues/:id, four at a time). An issue the
+ * caller may no longer see (a handler's issue since routed elsewhere) is left out: its row still links.
+ */
+export async function loadReferences(issueIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(issueIds)].slice(0, MAX_NAMED_ISSUES);
+  const names = new Map<string, string>();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      try {
+        const issue = await call(api.GET('/issues/{id}', { params: { path: { id } } }));
+        names.set(id, issue.referenceNo);
+      } catch {
+        // not visible any more: the row keeps its plain link
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, ids.length) }, worker));
+  return names;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/locales';
 import type { UnitSummary } from './api';
-import { formatDuration, levelLight, overdueSecondsAt, summaryRows } from './board';
+import { countdown } from '@/domain/countdown';
+import { formatDuration, levelLight, overdueSecondsAt, remindersFromColour, summaryRows } from './board';
 import { debounce } from './live';
 import { readAll, regionTree } from './reference';
 
@@ -29,6 +30,14 @@ describe('the board', () => {
     expect(overdueSecondsAt({ overdue: true, dueAt: '2026-03-10T01:00:00Z', overdueSeconds: 10 }, now)).toBe(3600);
     expect(overdueSecondsAt({ overdue: true, dueAt: null, overdueSeconds: 10 }, now)).toBe(10);
     expect(overdueSecondsAt({ overdue: false, dueAt: '2026-03-10T01:00:00Z', overdueSeconds: 0 }, now)).toBe(0);
+  });
+
+  it('a yellow or blue item counts down in the board’s colour', () => {
+    const now = new Date('2026-03-10T02:00:00Z');
+    const due = '2026-03-20T02:00:00Z';
+    expect(countdown(due, now, undefined, remindersFromColour('yellow')).kind).toBe('soon');
+    expect(countdown(due, now, undefined, remindersFromColour('blue')).kind).toBe('reminder');
+    expect(countdown(due, now, undefined, remindersFromColour(null)).kind).toBe('ok');
   });
 
   it('summarises units: levels 3+ together, the most overdue first, idle units only on request', () => {

@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema';
+import type { ReminderWindow } from '@/domain/countdown';
 
 export type BoardItem = components['schemas']['BoardItemDto'];
 export type BoardColour = NonNullable<BoardItem['colour']>;
@@ -99,4 +100,16 @@ export function summaryRows(
       };
     })
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unit.localeCompare(b.unit));
+}
+
+/**
+ * The reminder window as the server placed the item (its `colour` when read): blue has entered it, yellow is
+ * past its last reminder. The countdown then shows the board's colour; a later reminder is an event, and the
+ * board re-reads on every event.
+ */
+export function remindersFromColour(colour: BoardItem['colour']): ReminderWindow | null {
+  const opened = new Date(0);
+  if (colour === 'yellow') return { fromAt: opened, lastAt: opened };
+  if (colour === 'blue') return { fromAt: opened, lastAt: null };
+  return null;
 }
