@@ -1,8 +1,9 @@
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountPage, stubApi } from '@/views/oversight/page-testing';
+import { mountPage, REFERENCE, stubApi } from '@/views/oversight/page-testing';
 import type { AssessmentRow, AssessmentUnit } from './api';
 import AssessmentTablePage from './AssessmentTablePage.vue';
+import ProposalsReportPage from './ProposalsReportPage.vue';
 import UnitLedgerPage from './UnitLedgerPage.vue';
 
 const inspector = { username: 'inspector', displayName: '王科长', role: 'inspector', unit: 'pref-inspection' } as const;
@@ -157,6 +158,52 @@ describe('a unit’s ledger', () => {
     expect(rows()[1]).toContain('民主评议（评分 70）');
     expect(document.querySelector('.ledger__table a[href="/issues/i1"]')).not.toBeNull();
     expect(wrapper.get('[data-testid="ledger-sum"]').text()).toBe('明细合计 \u22125 分 = 得分 95 − 基础分 100');
+    wrapper.unmount();
+  });
+});
+
+describe('the proposals report', () => {
+  it('reads the year from the link and shows the totals and each unit by name', async () => {
+    const requests = stubApi({
+      ...REFERENCE,
+      'GET /api/v1/reports/proposals': () =>
+        Response.json({
+          year: 2025,
+          registered: 12,
+          replied: 9,
+          replyRate: 0.75,
+          closed: 8,
+          keyProposals: 3,
+          keyProposalsSupervised: 2,
+          satisfactionRate: 0.8889,
+          satisfied: 6,
+          basicallySatisfied: 2,
+          unsatisfied: 1,
+          byUnit: [
+            {
+              unit: 'pref-energy',
+              registered: 5,
+              replied: 5,
+              replyRate: 1,
+              keyProposals: 1,
+              keyProposalsSupervised: 1,
+            },
+            { unit: null, registered: 1, replied: 0, replyRate: 0, keyProposals: 0, keyProposalsSupervised: 0 },
+          ],
+        }),
+    });
+    const { wrapper } = await mountPage(ProposalsReportPage, {
+      path: '/assessment/proposals?year=2025',
+      pattern: '/assessment/proposals',
+      me: inspector,
+    });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('州能源局'));
+    expect(new URL(requests.find((r) => r.url.includes('/reports/'))!.url).searchParams.get('year')).toBe('2025');
+    const text = wrapper.text();
+    expect(text).toContain('75.0%');
+    expect(text).toContain('88.9%');
+    expect(text).toContain('已督办重点提案');
+    expect(text).toContain('未交办');
     wrapper.unmount();
   });
 });
