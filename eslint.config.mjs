@@ -9,8 +9,10 @@ const LIBS = ['domain', 'platform', 'persistence', 'messaging', 'workflow'];
 // libs/workflow's features, lowest first: the issue record under everything, the read models on top.
 const WORKFLOW = [
   ['common'],
+  ['audit'],
   ['issue-record'],
-  ['calendar'],
+  ['stream'],
+  ['calendar', 'attachments'],
   ['webhooks'],
   ['assessment'],
   ['notifications'],

@@ -11,7 +11,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@app/(domain|platform|persistence|messaging|workflow)$': '<rootDir>/libs/$1/src',
+  '^@app/(devkit|domain|platform|persistence|messaging|workflow)$': '<rootDir>/libs/$1/src',
 };
 module.exports = {
   // Global, not per project: end-to-end tests wait for real timers.

@@ -21,14 +21,15 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Client, Pool } from 'pg';
 import {
   ADMIN,
-  alive,
   checkKnown,
   createBenchEnv,
   DEADLINE_POLICY,
+  delay,
   environment,
   formatTable,
   HttpClient,
   inboxIds,
+  INSPECTION_OFFICE,
   inLanes,
   insertTransactions,
   integerOption,
@@ -37,10 +38,8 @@ import {
   onCleanup,
   parseArgs,
   runMain,
-  sleep,
   spawnWorker,
   startApi,
-  stopChild,
   SUPERVISOR,
   tableRatio,
   tableStats,
@@ -78,12 +77,7 @@ async function seed(client: HttpClient): Promise<{ supervisor: string; handler: 
   await post('/regions', { code: '522300', name: '黔西南州' });
   await post('/regions', { code: '522301', name: '兴义市', parent: '522300' });
   await post('/categories', { code: 'rural_roads', name: '农村公路管护' });
-  await post('/units', {
-    code: 'bench-inspection',
-    name: '州委督查室',
-    kind: 'inspection_office',
-    regionCode: '522300',
-  });
+  await post('/units', INSPECTION_OFFICE);
   await post('/units', {
     code: UNIT,
     name: '兴义市人民政府',
@@ -137,7 +131,7 @@ async function fileAndWatch(
     if (seen.status !== 404) throw new Error(`GET /issues/${id}: ${seen.status} ${JSON.stringify(seen.body)}`);
     if (answered - start > timeoutMs) throw new Error(`issue ${id} not visible to ${UNIT} after ${timeoutMs} ms`);
     const wait = pollMs - (answered - sent);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await delay(wait);
   }
 }
 
@@ -210,9 +204,8 @@ async function main(): Promise<void> {
   const tokens = await seed(client);
 
   // The first issue also waits for the worker to boot; the warm-up lets both processes settle (JIT, pools).
-  await waitUntil('the worker to route a first issue', 60_000, [api, worker], async () =>
-    fileAndWatch(client, tokens, -1, options.pollMs, 60_000),
-  );
+  const firstRouted = () => fileAndWatch(client, tokens, -1, options.pollMs, 60_000);
+  await waitUntil('the worker to route a first issue', 60_000, firstRouted, { watch: [api, worker] });
   console.log(`warm-up: ${options.warmup} issues`);
   await inLanes(options.warmup, options.concurrency, (index) =>
     fileAndWatch(client, tokens, index, options.pollMs, 30_000),
@@ -226,8 +219,7 @@ async function main(): Promise<void> {
     fileAndWatch(client, tokens, options.warmup + index, options.pollMs, 30_000),
   );
   const elapsedS = (performance.now() - measuredAt) / 1000;
-  for (const child of [api, worker])
-    if (!alive(child)) throw new Error(`${child.name} died:\n${child.output.join('')}`);
+  for (const child of [api, worker]) child.assertRunning();
   await checkInbox(
     client,
     tokens.handler,
@@ -245,8 +237,8 @@ async function main(): Promise<void> {
   );
 
   // Stop the service before the baselines, so they run on quiet servers as the service did.
-  await stopChild(worker);
-  await stopChild(api);
+  await worker.stop();
+  await api.stop();
 
   console.log('baselines: BullMQ add → processor, PostgreSQL INSERT transaction');
   const bullmq = await bullmqBaseline(env.redisUrl, env.baselinePrefix, options);
@@ -309,4 +301,4 @@ async function main(): Promise<void> {
   await writeResult('filing-latency', env.startedAt, result);
 }
 
-runMain('filing-latency', main);
+runMain(main, { name: 'filing-latency' });

@@ -16,11 +16,10 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import {
   applyWhatIf,
-  parseWhatIf,
   checkKnown,
   checkRouted,
   createBenchEnv,
-  environment,
+  finish,
   inLanes,
   insertTransactions,
   issueBody,
@@ -29,18 +28,16 @@ import {
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
+  parseWhatIf,
   RESULTS_DIR,
   runMain,
   seed,
   startApi,
   startWorker,
   stats,
-  stopChild,
   SummaryRow,
   UsageError,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_RATIO_AT_64 = 0.5;
@@ -133,7 +130,7 @@ async function main(): Promise<void> {
     for (const c of clients) c.release();
   }
   const metrics = (await client.request('GET', '/metrics')).body as string;
-  await stopChild(api);
+  await api.stop();
 
   // Correctness of intake: one row, one filed event, one routing job in the outbox per answered id.
   const db = new Client({ connectionString: env.databaseUrl });
@@ -171,7 +168,7 @@ async function main(): Promise<void> {
     const routed = await checkRouted(db, ids);
     correctness.routing = routed;
     correctness.ok = correctness.ok && routed.ok;
-    await stopChild(worker);
+    await worker.stop();
   }
 
   const summary: SummaryRow[] = levels.map((concurrency) => {
@@ -190,17 +187,14 @@ async function main(): Promise<void> {
     };
   });
   const lag = /nodejs_eventloop_lag_p99_seconds (\S+)/.exec(metrics)?.[1];
-  const result = {
+  await finish('intake', env, summary, correctness, {
     options,
     whatIf,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: closed loop, N keep-alive clients each POSTing /api/v1/issues as one supervisor (rate limit raised), ' +
       'API alone (no worker); throughput = requests / wall time per repetition; median of the repetitions after a ' +
       'warm-up of the same size. baseline: N pg connections each running BEGIN; INSERT one jsonb row; COMMIT, ' +
       'the same count; service and baseline repetitions alternate so both see the same neighbours.',
-    summary,
-    correctness,
     service: Object.fromEntries(
       levels.map((c) => [c, { medianPerSecond: median(service[c].throughput), ...service[c] }]),
     ),
@@ -208,10 +202,7 @@ async function main(): Promise<void> {
       levels.map((c) => [c, { medianPerSecond: median(baseline[c].throughput), ...baseline[c] }]),
     ),
     apiEventLoopLagP99SecondsAtEnd: lag ? Number(lag) : null,
-  };
-  printSummary(summary, correctness);
-  await writeResult('intake', env.startedAt, result);
-  if (!correctness.ok) throw new Error('correctness check failed');
+  });
 }
 
-if (require.main === module) runMain('intake', main);
+if (require.main === module) runMain(main, { name: 'intake' });

@@ -22,11 +22,11 @@ import { redisConnectionOptions } from '@app/messaging';
 import { parseEnv } from './intake';
 import {
   applyWhatIf,
-  parseWhatIf,
   checkKnown,
   checkRouted,
   createBenchEnv,
-  environment,
+  delay,
+  finish,
   HttpClient,
   inboxIds,
   inLanes,
@@ -36,19 +36,16 @@ import {
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
+  parseWhatIf,
   REGIONS,
   runMain,
   seed,
-  sleep,
   startApi,
   startWorker,
-  stats,
   Stats,
-  stopChild,
+  stats,
   SummaryRow,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_P99_MS = 50;
@@ -79,7 +76,7 @@ export async function openLoop(rate: number, seconds: number, random: () => numb
       next += (-Math.log(1 - random()) / rate) * 1000;
       continue;
     }
-    await sleep(Math.max(0, Math.min(next - now - 1, 50)));
+    await delay(Math.max(0, Math.min(next - now - 1, 50)));
     if (next - performance.now() > 0 && next - performance.now() < 2) await new Promise((r) => setImmediate(r));
   }
   return sent;
@@ -122,7 +119,7 @@ export class FilingProbe {
           this.pollTimes.push(seen - started);
         }
         const wait = this.pollMs - (performance.now() - started);
-        await sleep(Math.max(0, wait));
+        await delay(Math.max(0, wait));
       }
     })();
   }
@@ -163,7 +160,7 @@ export class FilingProbe {
       if (performance.now() > deadline) {
         throw new Error(`${this.inFlight} requests in flight, ${this.pending.size} issues not visible after drain`);
       }
-      await sleep(10);
+      await delay(10);
     }
     if (this.failures.length) throw new Error(`POST /issues failed: ${this.failures.slice(0, 3).join('; ')}`);
     const out = { latencies: this.latencies, pollMs: this.pollTimes };
@@ -272,7 +269,7 @@ async function main(): Promise<void> {
   correctness.ok = correctness.ok && notListed === 0;
 
   // Baseline: raw BullMQ add → processor handed the job, same arrivals, service stopped.
-  await Promise.all([api, worker].map((child) => stopChild(child)));
+  await Promise.all([api, worker].map((child) => child.stop()));
   const connection = redisConnectionOptions(env.redisUrl);
   const queue = new Queue('baseline', { prefix: env.baselinePrefix, connection });
   const scheduled = new Map<string, number>();
@@ -302,7 +299,7 @@ async function main(): Promise<void> {
         scheduled.set(jobId, at);
         void queue.add('ping', {}, { jobId, removeOnComplete: true, removeOnFail: true });
       });
-      while (scheduled.size) await sleep(5);
+      while (scheduled.size) await delay(5);
       const s = stats(latencies);
       latencies = [];
       if (rep >= 0) {
@@ -345,23 +342,18 @@ async function main(): Promise<void> {
       },
     ];
   });
-  printSummary(summary, correctness);
-  await writeResult('open-loop-latency', env.startedAt, {
+  await finish('open-loop-latency', env, summary, correctness, {
     options,
     whatIf,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: API + worker from dist/; Poisson arrivals at load × max intake, POST /issues sent on schedule; ' +
       'latency = scheduled send → the bench’s PostgreSQL poll sees status <> filed (every pollMs). Max intake: ' +
       'closed loop, 64 clients, API + worker running, median of 3 after a warm-up. baseline: raw Queue.add on the ' +
       'same schedule → no-op Worker (concurrency 16) handed the job. Medians of the periods’ p50/p99.',
     maxIntake: { perSecond: maxRate, runs: maxRuns, given: givenMax !== null },
-    summary,
-    correctness,
     service,
     baseline,
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('open-loop-latency', main);
+if (require.main === module) runMain(main, { name: 'open-loop-latency' });

@@ -27,17 +27,16 @@ import { loadConfig, PlatformModule } from '@app/platform';
 import {
   checkKnown,
   createBenchEnv,
+  delay,
   deleteKeys,
-  environment,
+  finish,
   median,
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
   runMain,
-  sleep,
+  shareOfBaseline,
   SummaryRow,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_RATIO = 0.7;
@@ -127,7 +126,7 @@ async function main(): Promise<void> {
       );
       if (Number(left[0].n) === 0) break;
       if (performance.now() - t0 > 600_000) throw new Error('the relay did not drain the outbox in 10 minutes');
-      await sleep(20);
+      await delay(20);
     }
     const seconds = (performance.now() - t0) / 1000;
     await Promise.all(apps.map((app) => app.close()));
@@ -159,36 +158,31 @@ async function main(): Promise<void> {
   const measured = median(serviceRuns.map((r) => r.perSecond));
   const base = median(baselineRuns.map((r) => r.perSecond));
   const summary: SummaryRow[] = [
-    {
-      bench: 'outbox-relay',
-      measure: `relay: drain ${rows.toLocaleString('en')} outbox rows`,
-      target: `≥ ${TARGET_RATIO * 100} % of baseline`,
-      measured,
-      baseline: base,
-      ratio: measured / base,
-      unit: 'rows/s',
-      met: measured / base >= TARGET_RATIO,
-    },
+    shareOfBaseline(
+      {
+        bench: 'outbox-relay',
+        measure: `relay: drain ${rows.toLocaleString('en')} outbox rows`,
+        measured,
+        baseline: base,
+        unit: 'rows/s',
+      },
+      TARGET_RATIO,
+    ),
   ];
   const correctness = {
     ok: checks.every((c) => c.missing === 0 && c.extra === 0 && c.waiting === rows && c.distinctWaiting === rows),
     repetitions: checks,
   };
-  printSummary(summary, correctness);
-  await writeResult('outbox-relay', env.startedAt, {
+  await finish('outbox-relay', env, summary, correctness, {
     options,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: OutboxRelay from dist/ alone in a Nest application context in this process, woken by the NOTIFY of ' +
       'one INSERT … SELECT of `rows` route-issue rows; commit → no row with published_at NULL (20 ms poll). ' +
       'baseline: Queue.addBulk of the same shape of jobs (jobId outbox-<uuid>, DEFAULT_JOB_OPTIONS) in chunks of ' +
       'batchSize, sequential, right after each service repetition. Medians of the repetitions after a warm-up.',
-    summary,
-    correctness,
     service: serviceRuns,
     baseline: baselineRuns,
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('outbox-relay', main);
+if (require.main === module) runMain(main, { name: 'outbox-relay' });

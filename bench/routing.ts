@@ -21,29 +21,27 @@ import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@app/messaging';
 import { parseEnv } from './intake';
 import {
   applyWhatIf,
-  parseWhatIf,
   CATEGORIES,
   checkKnown,
   checkRouted,
   createBenchEnv,
+  delay,
+  finish,
   insertTransactions,
-  environment,
   median,
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
+  parseWhatIf,
   REGIONS,
   RESULTS_DIR,
   runMain,
   seed,
-  sleep,
+  shareOfBaseline,
   startApi,
   startWorker,
-  stopChild,
   SummaryRow,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_RATIO = 0.4;
@@ -99,7 +97,7 @@ async function main(): Promise<void> {
   await seed(client);
   const whatIf = parseWhatIf(args.get('--what-if'));
   await applyWhatIf(env.databaseUrl, whatIf);
-  await stopChild(api);
+  await api.stop();
 
   const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
@@ -177,8 +175,8 @@ async function main(): Promise<void> {
     );
   }
   // Let the relay publish the timers routing armed before the worker stops, then check.
-  await sleep(500);
-  await stopChild(worker);
+  await delay(500);
+  await worker.stop();
   const correctness = await checkRouted(db, ids);
 
   const measured = median(service.map((s) => s.perSecond));
@@ -186,37 +184,32 @@ async function main(): Promise<void> {
   const insertMedian = median(inserts);
   const base = Math.min(bullmqMedian, insertMedian);
   const summary: SummaryRow[] = [
-    {
-      bench: 'routing',
-      measure: `routing: job → rules → assignment + outbox`,
-      target: `≥ ${TARGET_RATIO * 100} % of baseline`,
-      measured,
-      baseline: base,
-      ratio: measured / base,
-      unit: 'issues/s',
-      met: measured / base >= TARGET_RATIO,
-    },
+    shareOfBaseline(
+      {
+        bench: 'routing',
+        measure: 'routing: job → rules → assignment + outbox',
+        measured,
+        baseline: base,
+        unit: 'issues/s',
+      },
+      TARGET_RATIO,
+    ),
   ];
   console.log(
     `baselines: raw BullMQ no-op processing ${bullmqMedian.toFixed(0)}/s, raw INSERT tx ${insertMedian.toFixed(0)}/s ` +
       `(concurrency ${concurrency}); the slower is the baseline`,
   );
-  printSummary(summary, correctness);
-  await writeResult('routing', env.startedAt, {
+  await finish('routing', env, summary, correctness, {
     options,
     whatIf,
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'service: worker from dist/ alone; filed issues + issue.filed events + published outbox rows written by SQL, ' +
       'the route-issue jobs added with one addBulk; addBulk → no issue of the batch filed (20 ms poll). ' +
       'baseline: min(no-op BullMQ Worker at the same concurrency draining the same number of jobs, ' +
       'BEGIN; INSERT one row; COMMIT on `concurrency` connections), one repetition of each after each service one.',
-    summary,
-    correctness,
     service,
     baselines: { bullmqPerSecond: bullmq, insertPerSecond: inserts, bullmqMedian, insertMedian },
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('routing', main);
+if (require.main === module) runMain(main, { name: 'routing' });

@@ -19,22 +19,20 @@ import {
   checkKnown,
   checkRouted,
   createBenchEnv,
-  environment,
+  delay,
+  finish,
   HttpClient,
   median,
   numberOption,
   onCleanup,
   parseArgs,
-  printSummary,
   runMain,
   seed,
-  sleep,
   startApi,
   startWorker,
   stats,
   SummaryRow,
   waitRouted,
-  writeResult,
 } from './lib/harness';
 
 const TARGET_LAG_MS = 50;
@@ -85,13 +83,13 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let stop = false;
   const sampler = (async () => {
-    const apiMetrics = new HttpClient(client.port, 2);
+    const apiMetrics = new HttpClient(client.port, { maxSockets: 2 });
     onCleanup('close metrics agent', async () => apiMetrics.close());
     // the first scrape resets the lag histograms
     await apiMetrics.request('GET', '/metrics');
     await health.request('GET', '/metrics');
     while (!stop) {
-      await sleep(sampleSeconds * 1000);
+      await delay(sampleSeconds * 1000);
       const [apiText, workerText, memory, outbox, counts] = await Promise.all([
         apiMetrics.request('GET', '/metrics').then((r) => String(r.body)),
         health.request('GET', '/metrics').then((r) => String(r.body)),
@@ -187,23 +185,18 @@ async function main(): Promise<void> {
       met: workerLag <= TARGET_LAG_MS,
     },
   ];
-  printSummary(summary, correctness);
   console.log(
     `sent ${sent}; Redis ${memorySlope.toFixed(2)} MB/min while delayed timer jobs grew ${delayedSlope.toFixed(0)}/min`,
   );
-  await writeResult('soak', env.startedAt, {
+  await finish('soak', env, summary, correctness, {
     options: { minutes, sampleSeconds, rate, maxRate },
-    ...(await environment(env.databaseUrl, env.redisUrl)),
     method:
       'open-loop Poisson filing at rate for `minutes` with API + worker running; a sample every sampleSeconds of ' +
       'Redis INFO used_memory, outbox pending/total, BullMQ set sizes, nodejs_eventloop_lag_p99_seconds of both ' +
       'processes (prom-client resets the histogram at each scrape), and the window’s filing → visible latency.',
-    summary,
-    correctness,
     slopes: { redisMbPerMinute: memorySlope, deadlinesDelayedPerMinute: delayedSlope },
     samples,
   });
-  if (!correctness.ok) throw new Error('correctness check failed');
 }
 
-if (require.main === module) runMain('soak', main);
+if (require.main === module) runMain(main, { name: 'soak' });

@@ -30,7 +30,7 @@
 //            the job hashes BullMQ keeps (removeOnComplete by count), processedOn − (timestamp + delay), the same
 //            formula as the baseline, plus finishedOn (the transaction committed) − planned instant;
 //   baseline: processedOn − (timestamp + delay).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -38,26 +38,25 @@ import { Client } from 'pg';
 import { redisConnectionOptions } from '@app/messaging';
 import { runMigrations } from '@app/persistence';
 import {
-  alive,
   checkKnown,
   createBenchEnv,
+  delay,
   environment,
   formatTable,
   integerOption,
   onCleanup,
   parseArgs,
   runMain,
-  sleep,
   spawnWorker,
-  stopChild,
   tableRatio,
   tableStats,
   UsageError,
   waitUntil,
   writeResult,
 } from './lib/harness';
+import { RssSampler } from './lib/rss-sampler';
+import { insertTimers, seedReference, unpublished } from './lib/timer-rows';
 
-const UNIT = 'bench-gov';
 /** The service's default DEADLINE_CONCURRENCY; the baseline worker gets the same. */
 const DEFAULT_CONCURRENCY = 16;
 const TARGET_P99_MS = 1000;
@@ -86,120 +85,6 @@ function parseOptions(argv: string[]): Options {
   };
   if (options.due > options.pending) throw new UsageError('--due cannot exceed --pending');
   return options;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Worker memory
-
-/** Resident set size of a process in MB, from /proc (Linux). */
-function rssMb(pid: number): number | null {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-interface RssSample {
-  atMs: number;
-  phase: string;
-  rssMb: number;
-  /** The machine's 1-minute load average: the machine is shared, and lateness follows it. */
-  load1: number;
-}
-
-/** Samples a process's RSS every second, tagging each sample with the phase the bench is in. */
-class RssSampler {
-  readonly samples: RssSample[] = [];
-  phase = 'boot';
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly pid: number,
-    private readonly origin: number,
-  ) {
-    this.timer = setInterval(() => this.sample(), 1000);
-    onCleanup('stop RSS sampler', async () => this.stop());
-  }
-
-  sample(): void {
-    const value = rssMb(this.pid);
-    if (value !== null) {
-      this.samples.push({ atMs: Date.now() - this.origin, phase: this.phase, rssMb: value, load1: os.loadavg()[0] });
-    }
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  of(...phases: string[]): number[] {
-    return this.samples.filter((s) => phases.includes(s.phase)).map((s) => s.rssMb);
-  }
-
-  load(...phases: string[]): number[] {
-    return this.samples.filter((s) => phases.includes(s.phase)).map((s) => s.load1);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Data: reference rows and timers written as the service would write them
-
-const ISO = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-async function seedReference(db: Client): Promise<void> {
-  await db.query(`
-    INSERT INTO regions (code, name, parent_code) VALUES ('522300', '黔西南州', NULL), ('522301', '兴义市', '522300');
-    INSERT INTO categories (code, name) VALUES ('rural_roads', '农村公路管护');
-    INSERT INTO units (code, name, kind, region_code, parent_code) VALUES
-      ('bench-inspection', '州委督查室', 'inspection_office', '522300', NULL),
-      ('bench-party', '中共兴义市委', 'party_committee', '522301', 'bench-inspection'),
-      ('${UNIT}', '兴义市人民政府', 'government', '522301', 'bench-party');
-    INSERT INTO routing_rules (region_code, lead_unit) VALUES ('522301', '${UNIT}');
-    -- no reminders and one escalation a day after the due time: each seeded issue has one pending timer
-    INSERT INTO deadline_policies (severity, calendar, acknowledge_within, resolve_within, remind_at, escalations)
-      VALUES ('major', 'natural', 'P1D', 'P10D', '{}', '[{"after": "PT24H", "level": 1}]');
-  `);
-}
-
-/**
- * Writes `count` assigned issues whose only pending timer is `escalate-1`, at firstMs + i·spacingMs, and the
- * outbox row for each, in one transaction (one NOTIFY wakes the relay).
- */
-async function insertTimers(db: Client, tag: string, count: number, firstMs: number, spacingMs: number) {
-  await db.query(
-    `WITH gen AS (
-       SELECT g, 'epoch'::timestamptz + ($3::bigint + floor((g - 1) * $4::float8)::bigint) * interval '1 millisecond' AS at
-         FROM generate_series(1, $2::int) g
-     ), ins AS (
-       INSERT INTO issues (reference_no, kind, title, description, category_code, region_code, severity, source,
-                           status, lead_unit, filed_by, filed_at, assigned_at, acknowledge_due_at, due_at,
-                           original_due_at, clock_started_at, overdue, escalation_level, timer_plan, timers_fired,
-                           next_timer_at, deadline_version)
-       SELECT $1 || '-' || g, 'supervision', 'Timer bench ' || g, 'The landslide in June cut the road.',
-              'rural_roads', '522301', 'major', 'unannounced_visit', 'assigned', '${UNIT}', 'bench-supervisor',
-              at - interval '11 days', at - interval '11 days', NULL, at - interval '24 hours',
-              at - interval '24 hours', at - interval '11 days', true, 0,
-              jsonb_build_array(jsonb_build_object('step', 'due', 'at', ${ISO(`at - interval '24 hours'`)}),
-                                jsonb_build_object('step', 'escalate-1', 'at', ${ISO('at')})),
-              '{due}', at, 1
-         FROM gen
-       RETURNING id, next_timer_at
-     )
-     INSERT INTO outbox (queue, job_name, payload, delay_until)
-     SELECT 'deadlines', 'fire-timer',
-            jsonb_build_object('issueId', id, 'deadlineVersion', 1, 'step', 'escalate-1',
-                               'jobId', 'deadline-' || id || '-1-escalate-1'),
-            next_timer_at
-       FROM ins`,
-    [tag, count, firstMs, spacingMs],
-  );
-}
-
-async function unpublished(db: Client): Promise<number> {
-  const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL');
-  return Number(rows[0].n);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -295,7 +180,7 @@ async function bullmqBaseline(redisUrl: string, prefix: string, options: Options
   const windowAddedMs = Date.now() - windowAddStarted;
   const delayedAtT0 = await queue.getDelayedCount();
   const end = t0 + options.window * 1000 + 30_000;
-  while (lateness.length < options.due && Date.now() < end) await sleep(200);
+  while (lateness.length < options.due && Date.now() < end) await delay(200);
   await worker.close();
   await queue.obliterate({ force: true }).catch(() => undefined);
   return { lateness, farAddedS, windowAddedMs, delayedAtT0, missed: options.due - lateness.length };
@@ -320,30 +205,28 @@ async function main(): Promise<void> {
 
   // No WORKER_HEALTH_PORT: the worker runs as it would in production without its health server.
   const worker = spawnWorker(env, { DEADLINE_CONCURRENCY: String(options.concurrency) });
-  const pid = worker.process.pid as number;
+  const pid = worker.pid as number;
   const rss = new RssSampler(pid, origin);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   onCleanup('close Redis', async () => redis.disconnect());
   const deadlines = new Queue('deadlines', { prefix: queuePrefix, connection: connection(redisUrl) });
   onCleanup('close the deadlines queue handle', () => deadlines.close());
-  await waitUntil('the worker to listen on the deadlines queue', 60_000, [worker], async () =>
-    (await deadlines.getWorkersCount()) > 0 ? true : undefined,
-  );
+  const listening = async () => (await deadlines.getWorkersCount()) > 0;
+  await waitUntil('the worker to listen on the deadlines queue', 60_000, listening, { watch: [worker] });
   rss.phase = 'idle';
-  await sleep(5000);
+  await delay(5000);
 
   console.log(`writing ${far} far-future timers (2–10 h ahead) and letting the relay publish them`);
   rss.phase = 'publishing';
   const farStarted = Date.now();
   await insertTimers(db, `far-${run}`, far, Date.now() + 2 * 3600_000, (8 * 3600_000) / Math.max(1, far));
   const farInsertedS = (Date.now() - farStarted) / 1000;
-  await waitUntil('the relay to publish the far-future timers', 600_000, [worker], async () =>
-    (await unpublished(db)) === 0 ? true : undefined,
-  );
+  const allPublished = async () => (await unpublished(db)) === 0;
+  await waitUntil('the relay to publish the far-future timers', 600_000, allPublished, { watch: [worker] });
   const farPublishedS = (Date.now() - farStarted) / 1000;
   const delayedAfterFar = await deadlines.getDelayedCount();
   rss.phase = 'far-pending';
-  await sleep(3000);
+  await delay(3000);
 
   const spacing = (options.window * 1000) / options.due;
   const t0 = Date.now() + options.lead * 1000;
@@ -352,7 +235,7 @@ async function main(): Promise<void> {
   const windowStarted = Date.now();
   await insertTimers(db, `due-${run}`, options.due, t0, spacing);
   const windowInsertedMs = Date.now() - windowStarted;
-  await sleep(Math.max(0, t0 - Date.now()));
+  await delay(Math.max(0, t0 - Date.now()));
   const delayedAtT0 = await deadlines.getDelayedCount();
   const { rows: published } = await db.query<{ unpublished: string; last: Date | null }>(
     `SELECT count(*) FILTER (WHERE published_at IS NULL) AS unpublished, max(published_at) AS last FROM outbox
@@ -367,12 +250,12 @@ async function main(): Promise<void> {
   const end = t0 + options.window * 1000 + 30_000;
   let fired = 0;
   while ((fired = await escalated()) < options.due && Date.now() < end) {
-    if (!alive(worker)) throw new Error(`worker died:\n${worker.output.join('')}`);
-    await sleep(250);
+    worker.assertRunning();
+    await delay(250);
   }
   const windowPublishedMs = published[0].last ? published[0].last.getTime() - t0 : NaN;
   rss.phase = 'after';
-  await sleep(2000);
+  await delay(2000);
   rss.sample();
   rss.stop();
 
@@ -393,7 +276,7 @@ async function main(): Promise<void> {
     [`due-${run}-%`],
   );
   const { rows: notifications } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM notifications`);
-  await stopChild(worker);
+  await worker.stop();
 
   console.log('baseline: raw BullMQ delayed jobs on their own prefix, trivial worker');
   const baseline = await bullmqBaseline(redisUrl, env.baselinePrefix, options);
@@ -505,4 +388,4 @@ async function main(): Promise<void> {
   await writeResult('timer-precision', env.startedAt, result);
 }
 
-runMain('timer-precision', main);
+runMain(main, { name: 'timer-precision' });

@@ -148,6 +148,10 @@ describe('access control', () => {
       displayName: 'xingren-handler',
       role: 'handler',
       unit: 'xingren-gov',
+      unitName: '兴仁市人民政府',
+      active: true,
+      email: null,
+      phone: null,
     });
     const reference = await (await app.as('xingren-handler')).get(`${API}/units/xingren-gov`);
     expect(reference.body).toMatchObject({

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { API, fileRouted, issueBody, seedReference } from './support/factories';
@@ -10,7 +11,7 @@ import { TestApp, waitFor } from './support/test-app';
  */
 
 type Role = 'admin' | 'supervisor' | 'handler' | 'inspector';
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * - issue-lead: a handler of the issue's lead unit (or co-unit for progress); another unit's handler gets 404
@@ -29,6 +30,8 @@ interface Rule {
   adminUnspecified?: boolean;
   /** The allowed call targets something that may legitimately not exist (e.g. a delivery id). */
   notFoundOk?: boolean;
+  /** The answer is an event stream: only its status is read. */
+  stream?: boolean;
 }
 
 const EVERYONE: Role[] = ['admin', 'supervisor', 'handler', 'inspector'];
@@ -38,8 +41,13 @@ const ADMIN: Role[] = ['admin'];
 const RULES: Record<string, Rule> = {
   'POST /api/v1/auth/login': { allow: 'public' },
   'GET /api/v1/auth/me': { allow: EVERYONE },
+  'PATCH /api/v1/auth/me': { allow: EVERYONE },
+  'POST /api/v1/auth/password': { allow: EVERYONE },
   'POST /api/v1/users': { allow: ADMIN },
   'GET /api/v1/users': { allow: ADMIN },
+  'GET /api/v1/users/{username}': { allow: ADMIN },
+  'PATCH /api/v1/users/{username}': { allow: ADMIN },
+  'POST /api/v1/users/{username}/password': { allow: ADMIN },
   'POST /api/v1/regions': { allow: ADMIN },
   'GET /api/v1/regions': { allow: EVERYONE },
   'POST /api/v1/units': { allow: ADMIN },
@@ -73,9 +81,17 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/issues/{id}/key': { allow: ['inspector'] },
   'GET /api/v1/notifications': { allow: EVERYONE },
   'POST /api/v1/notifications/{id}/read': { allow: EVERYONE, scope: 'notification' },
+  'GET /api/v1/notifications/unread-count': { allow: EVERYONE },
+  'POST /api/v1/notifications/read-all': { allow: EVERYONE },
+  'GET /api/v1/stream': { allow: EVERYONE, stream: true },
+  // Who may read a file is checked case by case in attachments.e2e-spec.ts; here, a file that is not there.
+  'POST /api/v1/attachments': { allow: ['supervisor', 'handler', 'inspector'] },
+  'GET /api/v1/attachments/{id}': { allow: EVERYONE, notFoundOk: true },
+  'GET /api/v1/app-info': { allow: 'public' },
   'GET /api/v1/oversight/overdue': { allow: ['inspector'] },
   'GET /api/v1/oversight/board': { allow: ['inspector'] },
   'GET /api/v1/oversight/summary': { allow: ['inspector'] },
+  'GET /api/v1/oversight/trend': { allow: ['inspector'] },
   'GET /api/v1/extension-requests': { allow: ['inspector'] },
   'GET /api/v1/assessment/units': { allow: ['inspector', 'admin'] },
   'GET /api/v1/assessment/units/{code}': { allow: ['inspector', 'admin', 'handler'], scope: 'unit' },
@@ -222,6 +238,12 @@ describe('authorization matrix', () => {
         secret: 'a-secret-of-enough-length',
       })
     ).body.id;
+    await admin.post(`${API}/users`, {
+      username: 'authz-target',
+      password: 'test-password',
+      displayName: 'authz target',
+      role: 'supervisor',
+    });
   });
 
   afterAll(() => app.close());
@@ -255,9 +277,17 @@ describe('authorization matrix', () => {
       .replace('{deliveryId}', randomUUID())
       .replace('notifications/{id}', `notifications/${ids.notification}`)
       .replace('routing-rules/{id}', `routing-rules/${ids.rule}`)
-      .replace('webhooks/{id}', `webhooks/${ids.webhook}`);
+      .replace('webhooks/{id}', `webhooks/${ids.webhook}`)
+      .replace('attachments/{id}', `attachments/${randomUUID()}`)
+      // A user of its own: changing it must not end the sessions of the callers.
+      .replace('{username}', 'authz-target');
     const bodies: Record<string, object> = {
       'POST /api/v1/auth/login': { username: 'supervisor', password: 'test-password' },
+      'PATCH /api/v1/auth/me': { phone: '+86 859 000 0000' },
+      // A wrong current password: allowed callers get 400, and nobody's sessions end.
+      'POST /api/v1/auth/password': { currentPassword: 'not-the-password', newPassword: 'another-long-password' },
+      'PATCH /api/v1/users/{username}': { displayName: 'authz target' },
+      'POST /api/v1/users/{username}/password': { newPassword: 'another-long-password' },
       'POST /api/v1/users': {
         username: `authz-user-${n}`,
         password: 'long-enough-password',
@@ -312,8 +342,24 @@ describe('authorization matrix', () => {
   const send = async (user: string | null, method: Method, path: string, body?: object, query?: string) => {
     let request = app.http[method](`${path}${query ? `?${query}` : ''}`);
     if (user) request = request.set('Authorization', `Bearer ${await app.token(user)}`);
-    if (method === 'post' || method === 'put') return request.send(body ?? {});
+    if (method === 'post' || method === 'put' || method === 'patch') return request.send(body ?? {});
     return request;
+  };
+
+  /** A stream never ends: its answer is its status line, and then it is dropped. */
+  const openStream = async (user: string | null, path: string) => {
+    const request = app.http.get(path).buffer(false);
+    if (user) request.set('Authorization', `Bearer ${await app.token(user)}`);
+    return new Promise<Response>((resolve, reject) => {
+      request
+        .parse((raw, done) => {
+          const response = raw as unknown as IncomingMessage;
+          resolve({ status: response.statusCode, text: '', body: {} } as unknown as Response);
+          response.destroy();
+          done(null, null);
+        })
+        .end((error) => error && !String(error).includes('aborted') && reject(error));
+    });
   };
 
   const secrets = () => Object.values(fixtures).flatMap((f) => [f.referenceNo, f.marker]);
@@ -346,6 +392,8 @@ describe('authorization matrix', () => {
         let response: Response;
         if (user === 'forged') {
           response = await app.http[method](path).set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.forged');
+        } else if (rule.stream) {
+          response = await openStream(user, path);
         } else {
           response = await send(user, method, path, body, query);
         }

@@ -37,7 +37,9 @@ function servedRoutes(app: TestApp): string[] {
   };
   return express.router.stack.flatMap(({ route }) => {
     const methods = Object.keys(route?.methods ?? {});
-    if (!route || route.path.startsWith('/docs') || methods.length !== 1 || methods[0] === '_all') return [];
+    // The web app's catch-all (every other path answers its index.html) is not an API route.
+    if (!route || route.path.startsWith('/docs') || route.path === '{*any}') return [];
+    if (methods.length !== 1 || methods[0] === '_all') return [];
     const name = `${methods[0].toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`;
     return UNDOCUMENTED.has(name) ? [] : [name];
   });

@@ -60,7 +60,7 @@ describe('start-up output', () => {
       PORT: String(port),
       WORKER_HEALTH_PORT: String(healthPort),
       ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'startup-admin-password',
+      ADMIN_PASSWORD: 'admin-password',
       LOG_LEVEL: 'info',
     };
     const output: Record<string, string> = { api: '', worker: '' };

@@ -18,7 +18,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(domain|platform|persistence|messaging|workflow)$': '<rootDir>/libs/$1/src',
+    '^@app/(devkit|domain|platform|persistence|messaging|workflow)$': '<rootDir>/libs/$1/src',
   },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,8 +1,8 @@
+import { delay } from '@app/devkit';
 import { API, issueBody } from '../support/factories';
 import { waitFor } from '../support/test-app';
 import { settleAndCheck } from './support/checker';
 import { FaultEnv, RECONCILE_INTERVAL_MS, tier } from './support/fault-env';
-import { delay } from './support/processes';
 
 // PostgreSQL unreachable: a TCP proxy between the API/worker and the shared server closes every connection
 // and refuses new ones, as a server that went down would. Run: `npm run test:faults -- postgres`.

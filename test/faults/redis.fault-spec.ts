@@ -1,8 +1,9 @@
+import { delay } from '@app/devkit';
 import { API } from '../support/factories';
 import { waitFor } from '../support/test-app';
 import { settleAndCheck } from './support/checker';
 import { FaultEnv, FULL, RECONCILE_INTERVAL_MS, slowIt, tier } from './support/fault-env';
-import { delay, PrivateRedis, WorkerProcess } from './support/processes';
+import { PrivateRedis, WorkerProcess } from './support/processes';
 
 // Redis restarted, flushed, unreachable and out of memory. Redis here is a private redis-server behind a TCP
 // proxy; the shared one is never touched. Run: `npm run test:faults -- redis`.

@@ -1,7 +1,8 @@
+import { delay } from '@app/devkit';
 import { waitFor } from '../support/test-app';
 import { settleAndCheck } from './support/checker';
 import { FaultEnv, RECONCILE_INTERVAL_MS, slowIt, tier } from './support/fault-env';
-import { delay, WorkerProcess } from './support/processes';
+import { WorkerProcess } from './support/processes';
 
 // Worker processes killed, terminated and frozen while they route. Run: `npm run test:faults -- workers`.
 

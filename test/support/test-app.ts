@@ -103,6 +103,11 @@ export class TestApp {
           .put(path)
           .set('Authorization', auth)
           .send(body ?? {}),
+      patch: (path: string, body?: object) =>
+        http
+          .patch(path)
+          .set('Authorization', auth)
+          .send(body ?? {}),
       delete: (path: string) => http.delete(path).set('Authorization', auth),
     };
   }

@@ -9,12 +9,14 @@ import { AppConfig, loggerParams, PlatformModule } from '@app/platform';
 import { WorkflowModule } from '@app/workflow';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard, RolesGuard, UserThrottlerGuard } from './auth/auth.guards';
+import { AccessCache } from './auth/access-cache';
 import { AuthService } from './auth/auth.service';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { RedisClient } from './common/redis.provider';
 import { ExtensionRequestsController } from './issues/extension-requests.controller';
 import { IssuesController } from './issues/issues.controller';
+import { AppInfoController } from './operations/app-info.controller';
 import { HealthController } from './operations/health.controller';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './operations/metrics';
 import { CalendarController } from './reference/calendar.controller';
@@ -28,6 +30,9 @@ import { AssessmentController } from './assessment/assessment.controller';
 import { ReportsController } from './assessment/reports.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { webAppModules } from './web/web-app';
+import { StreamController } from './stream/stream.controller';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { StreamHub } from './stream/stream.hub';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
 
@@ -72,9 +77,14 @@ export class ApiModule implements NestModule {
         WebhooksController,
         HealthController,
         MetricsController,
+        AppInfoController,
+        StreamController,
+        AttachmentsController,
       ],
       providers: [
         AuthService,
+        AccessCache,
+        StreamHub,
         AdminBootstrap,
         RedisClient,
         MetricsRegistry,

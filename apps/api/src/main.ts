@@ -12,6 +12,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('the API failed to start:', error instanceof Error ? error.message : error);
+  // A taken port is a setting to change, not a crash: one line that names it.
+  if (error?.code === 'EADDRINUSE') console.error(`port ${error.port} is in use: set PORT to a free port`);
+  else console.error('the API failed to start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

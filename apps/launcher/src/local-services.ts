@@ -1,18 +1,19 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer, AddressInfo } from 'node:net';
 import { arch, platform } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { freePort, ManagedProcess, SpawnOptions, waitUntil, WaitOptions } from '@app/devkit';
 
 export const DATABASE_NAME = 'direct_handling';
 const PG_USER = 'postgres';
 const START_TIMEOUT_MS = 60_000;
-const STOP_TIMEOUT_MS = 30_000;
+/** In their own process group (a Ctrl-C on the terminal reaches only the launcher), with a short tail for errors. */
+const SERVER: SpawnOptions = { stopTimeoutMs: 30_000, tailLines: 40 };
 
 export interface LocalServicesOptions {
   /** Where the servers keep their files: `<dir>/postgres`, `<dir>/redis`. */
@@ -32,70 +33,6 @@ export interface LocalServices {
   died: Promise<string>;
   /** Stops whatever was started, waiting for each server to exit. Safe to call more than once. */
   stop(): Promise<void>;
-}
-
-/** A server process of ours, in its own process group so a Ctrl-C on the terminal reaches only the launcher. */
-class ManagedProcess {
-  private readonly exited: Promise<void>;
-  private readonly tail: string[] = [];
-  private stopping = false;
-  readonly died: Promise<string>;
-  private readonly killOnExit = (): void => {
-    this.child.kill(this.stopSignal);
-  };
-
-  constructor(
-    readonly name: string,
-    private readonly child: ChildProcess,
-    private readonly stopSignal: NodeJS.Signals,
-  ) {
-    const keep = (chunk: Buffer): void => {
-      this.tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      this.tail.splice(0, Math.max(0, this.tail.length - 40));
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exited = new Promise((done) => child.once('exit', () => done()));
-    this.died = new Promise((done) =>
-      child.once('exit', (code, signal) => {
-        process.removeListener('exit', this.killOnExit);
-        if (!this.stopping) done(`${name} exited unexpectedly (${signal ?? `code ${code}`})\n${this.output()}`);
-      }),
-    );
-    // Last resort if the launcher itself exits without stopping us: the server must not outlive it.
-    process.on('exit', this.killOnExit);
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  output(): string {
-    return this.tail.join('\n');
-  }
-
-  /** Resolves when the process has exited, or rejects with its output when it exits first. */
-  failIfExits<T>(work: Promise<T>): Promise<T> {
-    return Promise.race([
-      work,
-      this.exited.then(() => {
-        throw new Error(`${this.name} exited while starting:\n${this.output()}`);
-      }),
-    ]);
-  }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.running) {
-      this.child.kill(this.stopSignal);
-      const timedOut = await Promise.race([this.exited.then(() => false), delay(STOP_TIMEOUT_MS).then(() => true)]);
-      if (timedOut && this.running) {
-        this.child.kill('SIGKILL');
-        await this.exited;
-      }
-    }
-    process.removeListener('exit', this.killOnExit);
-  }
 }
 
 export async function startLocalServices(options: LocalServicesOptions): Promise<LocalServices> {
@@ -235,15 +172,15 @@ async function startPostgres(
   const port = await freePort(persistent ? 55432 : 0);
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (!persistent) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  const child = spawn(binaries.postgres, ['-D', dataDir, '-p', String(port), ...flags], {
+  const server = ManagedProcess.spawn('PostgreSQL', binaries.postgres, ['-D', dataDir, '-p', String(port), ...flags], {
+    ...SERVER,
     ...ids,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stopSignal: 'SIGINT', // fast shutdown
   });
-  const server = new ManagedProcess('PostgreSQL', child, 'SIGINT'); // SIGINT = fast shutdown
   try {
     const admin = `postgres://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-    await server.failIfExits(waitForPostgres(`${admin}/postgres`, server));
+    const ready = () => acceptsConnections(`${admin}/postgres`);
+    await server.failIfExits(waitUntil('PostgreSQL to accept connections', START_TIMEOUT_MS, ready, polling(server)));
     await createDatabaseIfMissing(`${admin}/postgres`, DATABASE_NAME);
     return { url: `${admin}/${DATABASE_NAME}`, process: server };
   } catch (err) {
@@ -271,23 +208,16 @@ async function makeSearchable(dirs: string[], log: (line: string) => void): Prom
   }
 }
 
-async function waitForPostgres(url: string, server: ManagedProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (server.running) {
-    const client = new Client({ connectionString: url });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`PostgreSQL did not accept connections: ${(err as Error).message}`);
-      await delay(100);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+async function acceptsConnections(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  throw new Error('PostgreSQL exited while starting');
 }
 
 async function createDatabaseIfMissing(url: string, name: string): Promise<void> {
@@ -333,11 +263,11 @@ async function startRedis(
   // Queues live in PostgreSQL's outbox and deadline reconciler; Redis data need not survive a restart.
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
   args.push('--daemonize', 'no', '--maxmemory-policy', 'noeviction');
-  const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const server = new ManagedProcess('Redis', child, 'SIGTERM');
+  const server = ManagedProcess.spawn('Redis', binary, args, SERVER);
   try {
     const url = `redis://127.0.0.1:${port}`;
-    await server.failIfExits(waitForRedis(url, server));
+    const ready = () => answersPing(url);
+    await server.failIfExits(waitUntil('Redis to answer PING', START_TIMEOUT_MS, ready, polling(server)));
     log(`Redis (${binary}) is up.`);
     return { url, process: server };
   } catch (err) {
@@ -346,49 +276,22 @@ async function startRedis(
   }
 }
 
-async function waitForRedis(url: string, server: ManagedProcess): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (server.running) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      if ((await client.ping()) === 'PONG') return;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`Redis did not answer PING: ${(err as Error).message}`);
-    } finally {
-      client.disconnect();
-    }
-    await delay(100);
+async function answersPing(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } finally {
+    client.disconnect();
   }
-  throw new Error('Redis exited while starting');
 }
 
 // ---------- helpers ----------
 
-/** `preferred` when it is free (stable URLs between runs of `npm start`), else any free port. */
-async function freePort(preferred: number): Promise<number> {
-  if (preferred) {
-    const port = await listenOnce(preferred).catch(() => undefined);
-    if (port) return port;
-  }
-  return listenOnce(0);
-}
-
-function listenOnce(port: number): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => {
-      const { port: bound } = server.address() as AddressInfo;
-      server.close(() => done(bound));
-    });
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms).unref());
+/** Every 100 ms while the server runs: once it has exited, failIfExits says why. */
+function polling(server: ManagedProcess): WaitOptions {
+  return { everyMs: 100, watch: [server] };
 }
 
 /** The folder holding package.json, found upwards from this file (works from src/ and from dist/). */

@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { get } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { HttpClient, isPortFree, ManagedProcess, masked, spawnNode, waitUntil } from '@app/devkit';
 import { runMigrations } from '@app/persistence';
 import { DEMO_USERS, seedDemo } from './demo/demo-seed';
 import { LocalServices, projectRoot, startLocalServices } from './local-services';
@@ -17,7 +16,7 @@ const DEFAULT_ADMIN = { username: 'admin', password: 'admin-password-change-me' 
 
 const root = projectRoot();
 const dataDir = join(root, '.data');
-const children = new Map<string, ChildProcess>();
+const children = new Map<string, ManagedProcess>();
 let servicesStarting: Promise<LocalServices> | undefined;
 let shuttingDown: Promise<void> | undefined;
 
@@ -34,29 +33,28 @@ function shutdown(code: number, reason: string): Promise<void> {
   return shuttingDown;
 }
 
-function stopChild(name: string, child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => {
-      console.log(`${name} did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killing it.`);
-      child.kill('SIGKILL');
-    }, CHILD_STOP_TIMEOUT_MS);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
+async function stopChild(name: string, child: ManagedProcess): Promise<void> {
+  const { forced } = await child.stop();
+  if (forced) console.log(`${name} did not stop within ${CHILD_STOP_TIMEOUT_MS / 1000} s; killed it.`);
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): void {
   // Own process group: a Ctrl-C on the terminal reaches only us, and each child gets exactly one SIGTERM.
-  const child = spawn(process.execPath, [join(root, script)], { env, stdio: 'inherit', detached: true });
+  const child = spawnNode(name, join(root, script), { env, stdio: 'inherit', stopTimeoutMs: CHILD_STOP_TIMEOUT_MS });
   children.set(name, child);
-  child.once('error', (err) => void shutdown(1, `${name} could not start: ${err.message}`));
-  child.once('exit', (code, signal) => {
-    if (!shuttingDown) void shutdown(1, `${name} exited unexpectedly (${signal ?? `code ${code}`})`);
-  });
+  void child.died.then((message) => shutdown(1, message));
+}
+
+/** The line to print when PORT or WORKER_HEALTH_PORT is taken: checked before anything starts. */
+async function portConflict(ports: Record<string, string>): Promise<string | undefined> {
+  for (const [variable, value] of Object.entries(ports)) {
+    const port = Number(value);
+    // A value that is no port at all is left to the API's configuration check, which names it.
+    if (Number.isInteger(port) && port > 0 && port < 65536 && !(await isPortFree(port))) {
+      return `port ${port} is in use: set ${variable} to a free port`;
+    }
+  }
+  return undefined;
 }
 
 async function jwtSecret(): Promise<string> {
@@ -82,36 +80,32 @@ async function hasUnits(databaseUrl: string): Promise<boolean> {
 
 /** Resolves once the API answers HTTP on /health (any status), or after a timeout. */
 async function waitForApi(port: string): Promise<boolean> {
-  const deadline = Date.now() + API_READY_TIMEOUT_MS;
-  while (Date.now() < deadline && !shuttingDown) {
-    const answered = await new Promise<boolean>((done) => {
-      const req = get({ host: '127.0.0.1', port, path: '/health', timeout: 2000 }, (res) => {
-        res.resume();
-        done(true);
-      });
-      req.once('timeout', () => req.destroy());
-      req.once('error', () => done(false));
-    });
-    if (answered) return true;
-    await new Promise((done) => setTimeout(done, 250));
+  const client = new HttpClient(Number(port), { maxSockets: 1, timeoutMs: 2000 });
+  const answers = async () => shuttingDown !== undefined || (await client.request('GET', '/health')) !== undefined;
+  try {
+    await waitUntil('the API to answer', API_READY_TIMEOUT_MS, answers, { everyMs: 250 });
+    return !shuttingDown;
+  } catch {
+    return false;
+  } finally {
+    client.close();
   }
-  return false;
-}
-
-function masked(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void shutdown(0, `Received ${signal}`));
   }
-  // If we die without shutting down, the api and worker must not outlive us.
-  process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const port = env.PORT || '3000';
+  // The worker's health and metrics sit one port above the API's unless told otherwise.
+  env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
+  const conflict = await portConflict({ PORT: port, WORKER_HEALTH_PORT: env.WORKER_HEALTH_PORT });
+  if (conflict) {
+    console.error(conflict);
+    process.exit(1); // nothing has started yet
+  }
   const embeddedDatabase = !env.DATABASE_URL;
   const embeddedRedis = !env.REDIS_URL;
   if (embeddedDatabase || embeddedRedis) {
@@ -131,6 +125,8 @@ async function main(): Promise<void> {
   if (embeddedDatabase) {
     env.ADMIN_USERNAME ||= DEFAULT_ADMIN.username;
     env.ADMIN_PASSWORD ||= DEFAULT_ADMIN.password;
+    // The login page then offers the demo's accounts.
+    env.DEMO_PASSWORD ||= DEMO_USERS[0]?.password;
   }
 
   await runMigrations(databaseUrl);
@@ -138,9 +134,6 @@ async function main(): Promise<void> {
   if (seeded) await seedDemo(databaseUrl);
   if (shuttingDown) return;
 
-  const port = env.PORT || '3000';
-  // The worker's health and metrics sit one port above the API's unless told otherwise.
-  env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
   startChild('api', 'dist/apps/api/src/main.js', env);
   startChild('worker', 'dist/apps/worker/src/main.js', env);
   const ready = await waitForApi(port);

@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants } from 'node:os';
+import { ManagedProcess, spawnNode } from '@app/devkit';
 import { LocalServices, projectRoot, startLocalServices } from './local-services';
 
 // `npm test [jest args…]`: runs jest against DATABASE_URL / REDIS_URL, or against a throwaway PostgreSQL and
@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (process.env.CI === 'true' && !args.includes('--ci')) args.unshift('--ci');
 
-  let jest: ChildProcess | undefined;
+  let jest: ManagedProcess | undefined;
   let signalled: NodeJS.Signals | undefined;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
@@ -45,16 +45,16 @@ async function main(): Promise<number> {
     }
     if (signalled) return 128 + constants.signals[signalled];
 
-    const child = spawn(process.execPath, [join(root, 'node_modules', '.bin', 'jest'), ...args], {
+    // In our process group: a Ctrl-C on the terminal reaches jest and its workers as well as us.
+    jest = spawnNode('jest', join(root, 'node_modules', '.bin', 'jest'), {
+      args,
       cwd: root,
       env,
       stdio: 'inherit',
+      detached: false,
     });
-    jest = child;
-    return await new Promise<number>((done, fail) => {
-      child.once('error', fail);
-      child.once('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
-    });
+    const { code, signal } = await jest.exited;
+    return code ?? 128 + (signal ? constants.signals[signal] : 0);
   } finally {
     await services?.stop();
     if (tempDir) await rm(tempDir, { recursive: true, force: true });

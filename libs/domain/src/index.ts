@@ -9,3 +9,5 @@ export * from './time/deadline-calculator';
 export * from './deadlines/timer-plan';
 export * from './deadlines/notification-hours';
 export * from './assessment/scoring-rules';
+export * from './attachments/file-type';
+export * from './attachments/jpeg-location';

@@ -16,6 +16,8 @@ import { AssessmentLedgerEntity } from './assessment/assessment-ledger.entity';
 import { AssessmentRuleSetEntity } from './assessment/assessment-rule-set.entity';
 import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity';
 import { WebhookEntity } from './webhooks/webhook.entity';
+import { AttachmentEntity } from './attachments/attachment.entity';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -36,4 +38,6 @@ export const ENTITIES = [
   AssessmentLedgerEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  AttachmentEntity,
+  AuditEntryEntity,
 ];

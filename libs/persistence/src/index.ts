@@ -19,3 +19,6 @@ export { AssessmentEvaluationEntity } from './assessment/assessment-evaluation.e
 export { AssessmentLedgerEntity } from './assessment/assessment-ledger.entity';
 export { WebhookEntity } from './webhooks/webhook.entity';
 export { WebhookDeliveryEntity, DeliveryStatus } from './webhooks/webhook-delivery.entity';
+export { AttachmentEntity } from './attachments/attachment.entity';
+export { AuditEntryEntity } from './audit/audit-entry.entity';
+export { PgListener } from './notify/pg-listener';

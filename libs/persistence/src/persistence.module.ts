@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { dataSourceOptions } from './data-source';
+import { PgListener } from './notify/pg-listener';
 
 @Module({
   imports: [
@@ -10,5 +11,7 @@ import { dataSourceOptions } from './data-source';
       useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl, config.databasePoolSize),
     }),
   ],
+  providers: [PgListener],
+  exports: [PgListener],
 })
 export class PersistenceModule {}

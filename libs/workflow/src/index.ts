@@ -4,15 +4,24 @@ export * from './common/errors';
 export { Page } from './common/pagination';
 export { ExportFile } from './common/csv';
 export { IssueView, TimelineItemView, ExtensionRequestView, toIssueView } from './issue-record/issue-view';
+export { maySeeIssue } from './issue-record/issue-access';
 export { CommandOptions } from './issues/commands/command-runner';
 export { FilingCommands, FileIssueInput } from './issues/commands/filing.commands';
 export { HandlingCommands } from './issues/commands/handling.commands';
 export { VerificationCommands, VerificationInput } from './issues/commands/verification.commands';
 export { ExtensionCommands } from './issues/commands/extension.commands';
 export { InspectorCommands } from './issues/commands/inspector.commands';
-export { IssueQueriesService, IssueFilter } from './issues/issue-queries.service';
+export { IssueQueriesService, IssueFilter, ISSUE_SORTS, IssueSort } from './issues/issue-queries.service';
 export { ReferenceDataService, DeadlinePolicyInput } from './reference/reference-data.service';
-export { UsersService, UserView, toUserView } from './users/users.service';
+export {
+  AccessState,
+  USER_ACCESS_CHANNEL,
+  UserChanges,
+  UsersService,
+  UserView,
+  toUserView,
+} from './users/users.service';
+export { AuditEntryView, AuditFilter, AuditLog } from './audit/audit-log';
 export { Reconciler, SweepOptions, SweepResult } from './reconciler/reconciler.service';
 export { NotificationService, NotificationView } from './notifications/notification.service';
 export { Notifier, LogNotifier } from './notifications/notifier';
@@ -26,3 +35,6 @@ export {
   WEBHOOK_EVENT_TYPES,
   DeliveryFailedError,
 } from './webhooks/webhook.service';
+export { IssueStreamMessage, NotificationStreamMessage, STREAM_CHANNELS } from './stream/stream-channels';
+export { AttachmentStore } from './attachments/attachment-store';
+export { AttachmentsService, AttachmentView, EvidenceInput } from './attachments/attachments.service';

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MessagingModule } from '@app/messaging';
 import { AssessmentLedgerWriter } from './assessment/assessment-ledger.writer';
+import { AttachmentStore, PostgresAttachmentStore } from './attachments/attachment-store';
+import { AttachmentsService } from './attachments/attachments.service';
+import { AuditLog } from './audit/audit-log';
 import { AssessmentService } from './assessment/assessment.service';
 import { ProposalReportService } from './assessment/proposal-report.service';
 import { WorkingCalendar } from './calendar/working-calendar.service';
@@ -21,6 +24,7 @@ import { OversightService } from './oversight/oversight.service';
 import { Reconciler } from './reconciler/reconciler.service';
 import { ReferenceDataService } from './reference/reference-data.service';
 import { RoutingService } from './routing/routing.service';
+import { StreamPublisher } from './stream/stream-publisher';
 import { UsersService } from './users/users.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookService } from './webhooks/webhook.service';
@@ -31,10 +35,14 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
 @Module({
   imports: [MessagingModule, DiscoveryModule],
   providers: [
+    AuditLog,
     EventLog,
+    { provide: AttachmentStore, useClass: PostgresAttachmentStore },
+    AttachmentsService,
     WorkingCalendar,
     AssessmentLedgerWriter,
     WebhookDispatcher,
+    StreamPublisher,
     WebhookService,
     AssessmentService,
     ProposalReportService,
@@ -52,6 +60,8 @@ const COMMAND_SERVICES = [FilingCommands, HandlingCommands, VerificationCommands
     UsersService,
   ],
   exports: [
+    AuditLog,
+    AttachmentsService,
     ...COMMAND_SERVICES,
     IssueQueriesService,
     ReferenceDataService,

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
+import { delay, freePort } from '@app/devkit';
 import { API, issueBody, seedReference } from '../../support/factories';
 import { TestApp, waitFor } from '../../support/test-app';
-import { delay, freePort, PrivateRedis, TcpProxy, WorkerProcess } from './processes';
+import { PrivateRedis, TcpProxy, WorkerProcess } from './processes';
 
 /** `FAULTS=full` runs the slow tier (full sizes, 30 s outages); anything else the fast tier that CI runs. */
 export const FULL = process.env.FAULTS === 'full';

@@ -1,9 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { createServer, Server, Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { delay, Exit, freePort, ManagedProcess, spawnNode, SpawnOptions, waitUntil } from '@app/devkit';
 
 // Child processes and network faults for the fault suites. Everything here is private to one test file: the
 // shared PostgreSQL and Redis on this machine are never stopped, flushed or reconfigured.
@@ -27,69 +27,31 @@ function workerMain(): string {
   return snapshot;
 }
 
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Last resort: no child of ours outlives the jest worker, whatever a test did. */
-const children = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+// Children of a test file: in the jest worker's process group (a Ctrl-C reaches them too), with a long tail of
+// output for the assertions that read it.
+const CHILD: SpawnOptions = { detached: false, tailLines: 2000 };
 
 abstract class Child {
-  protected child!: ChildProcess;
-  readonly output: string[] = [];
-  exited!: Promise<Exit>;
+  protected process!: ManagedProcess;
 
-  protected attach(child: ChildProcess): void {
-    this.child = child;
-    children.add(child);
-    this.output.length = 0;
-    const keep = (chunk: Buffer) => {
-      this.output.push(chunk.toString());
-      if (this.output.length > 2000) this.output.splice(0, 1000);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        children.delete(child);
-        resolve({ code, signal });
-      }),
-    );
+  get exited(): Promise<Exit> {
+    return this.process.exited;
   }
 
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.process.pid;
   }
 
   get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.process.running;
   }
 
   kill(signal: NodeJS.Signals): void {
-    if (this.running) this.child.kill(signal);
+    this.process.kill(signal);
   }
 
   text(): string {
-    return this.output.join('');
+    return this.process.output();
   }
 }
 
@@ -117,21 +79,11 @@ export class PrivateRedis extends Child {
   private async launch(): Promise<void> {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     args.push('--dir', tmpdir(), '--daemonize', 'no', ...this.extraArgs);
-    this.attach(spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] }));
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      if (!this.running) throw new Error(`redis-server exited while starting:\n${this.text()}`);
-      const client = this.client({ lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      try {
-        await client.connect();
-        if ((await client.ping()) === 'PONG') return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      } finally {
-        client.disconnect();
-      }
-      await delay(50);
-    }
+    this.process = ManagedProcess.spawn('redis-server', 'redis-server', args, CHILD);
+    const answers = async () => (await this.command('PING')) === 'PONG';
+    await this.process.failIfExits(
+      waitUntil('redis-server to answer PING', 10_000, answers, { everyMs: 50, watch: [this.process] }),
+    );
   }
 
   client(options: Record<string, unknown> = {}): Redis {
@@ -294,22 +246,19 @@ export class WorkerProcess extends Child {
 
   static start(env: Record<string, string>): WorkerProcess {
     const worker = new WorkerProcess(env);
-    worker.attach(
-      spawn(process.execPath, ['--require', blockerPreload(), workerMain()], {
-        env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    );
+    worker.process = spawnNode('worker', workerMain(), {
+      ...CHILD,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      nodeArgs: ['--require', blockerPreload()],
+    });
     return worker;
   }
 
   /** SIGTERM, and how it ended: a clean stop is exit code 0 within the timeout. */
   async terminate(timeoutMs = 15_000): Promise<{ exit: Exit | 'timeout'; ms: number }> {
     const started = Date.now();
-    this.kill('SIGTERM');
-    const exit = await Promise.race([this.exited, delay(timeoutMs).then(() => 'timeout' as const)]);
-    if (exit === 'timeout') this.kill('SIGKILL');
-    return { exit, ms: Date.now() - started };
+    const { exit, forced } = await this.process.stop(timeoutMs);
+    return { exit: forced ? 'timeout' : exit, ms: Date.now() - started };
   }
 
   async crash(): Promise<void> {

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { ROLES as ALL_ROLES, Role } from '@app/domain';
+import { AccessCache } from './access-cache';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
 
 interface TokenClaims {
@@ -11,6 +12,8 @@ interface TokenClaims {
   username: string;
   role: Role;
   unit: string | null;
+  /** The user's token version when it was issued: a password change or a retirement raises it. */
+  ver: number;
 }
 
 /** Every endpoint needs a bearer token unless marked @Public(). */
@@ -19,6 +22,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly access: AccessCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,6 +39,10 @@ export class JwtAuthGuard implements CanActivate {
       throw new UnauthorizedException('Authorization: the token is invalid or expired');
     }
     if (!ALL_ROLES.includes(claims.role)) throw new UnauthorizedException('Authorization: the token is invalid');
+    const state = await this.access.state(claims.username);
+    if (!state?.active || state.tokenVersion !== (claims.ver ?? 0)) {
+      throw new UnauthorizedException('Authorization: this session has ended (the account changed); log in again');
+    }
     request.actor = { username: claims.username, role: claims.role, unit: claims.unit ?? null };
     return true;
   }

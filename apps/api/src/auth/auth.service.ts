@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '@app/platform';
-import { NotFoundError, TooManyRequestsError, UnauthenticatedError, UsersService } from '@app/workflow';
+import { TooManyRequestsError, UnauthenticatedError, UsersService } from '@app/workflow';
 import type { Actor } from '@app/workflow';
 import { RedisClient } from '../common/redis.provider';
 import type { TokenClaims } from './auth.guards';
@@ -34,7 +34,13 @@ export class AuthService {
       throw new UnauthenticatedError('username or password is wrong');
     }
     await this.redis.del(failuresKey).catch(() => this.failOpen());
-    const claims: TokenClaims = { sub: user.id, username: user.username, role: user.role, unit: user.unit };
+    const claims: TokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      unit: user.unit,
+      ver: user.tokenVersion,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer' as const,
@@ -43,9 +49,10 @@ export class AuthService {
   }
 
   async me(actor: Actor) {
-    const user = await this.users.findByUsername(actor.username);
-    if (!user) throw new NotFoundError('user not found');
-    return { username: user.username, displayName: user.displayName, role: user.role, unit: user.unit };
+    const { username, displayName, role, unit, unitName, active, email, phone } = await this.users.profile(
+      actor.username,
+    );
+    return { username, displayName, role, unit, unitName, active, email, phone };
   }
 
   // Logins need only PostgreSQL: with Redis away, the failure limit lapses rather than locking everyone out.

@@ -77,3 +77,13 @@ export const IsOptionalLevel = () =>
     Min(0),
     Max(10),
   );
+
+/** A username in a path, as users are created: 1–64 letters, digits, `_ . @ -`. */
+export const usernameParam = (field = 'username'): PipeTransform<string, string> => ({
+  transform: (value) => {
+    if (!/^[A-Za-z0-9_.@-]{1,64}$/.test(value)) {
+      throw new BadRequestException(`${field} must be 1-64 characters of letters, digits, _ . @ -`);
+    }
+    return value;
+  },
+});

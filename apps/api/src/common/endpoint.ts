@@ -36,6 +36,8 @@ export interface EndpointSpec {
   errors?: ErrorStatus[];
   /** Extra words on the success answer (a file's type, a header). */
   okDescription?: string;
+  /** The answer is a stream of Server-Sent Events, open until the client goes away. */
+  eventStream?: boolean;
 }
 
 function whoText(who: EndpointSpec['who']): string {
@@ -64,6 +66,7 @@ export function Endpoint(spec: EndpointSpec): MethodDecorator {
       status,
       description: spec.okDescription ?? (status === 204 ? 'done; no body' : 'success'),
       ...(spec.ok ? { type: spec.ok } : {}),
+      ...(spec.eventStream ? { content: { 'text/event-stream': { schema: { type: 'string' } } } } : {}),
     }),
     ...[...new Set(errors)]
       .sort()

@@ -6,9 +6,11 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  PayloadTooLargeError,
   PreconditionFailedError,
   TooManyRequestsError,
   UnauthenticatedError,
+  UnsupportedMediaTypeError,
   WorkflowError,
 } from '@app/workflow';
 
@@ -20,6 +22,8 @@ const WORKFLOW_STATUS: [new (...args: never[]) => WorkflowError, number][] = [
   [ConflictError, HttpStatus.CONFLICT],
   [PreconditionFailedError, HttpStatus.PRECONDITION_FAILED],
   [TooManyRequestsError, HttpStatus.TOO_MANY_REQUESTS],
+  [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
+  [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
 ];
 
 // Connection-level failures of PostgreSQL: the request did nothing and may be retried.

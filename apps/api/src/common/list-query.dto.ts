@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
@@ -16,4 +16,15 @@ export class ListQueryDto {
   @IsString()
   @MaxLength(1000)
   cursor?: string;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** A list of things that can be retired: `?active=true|false` narrows it. */
+export class ActiveQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'only active (or only retired) ones' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
 }

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsUUID,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -33,6 +34,7 @@ import {
   SEVERITIES,
   Severity,
 } from '@app/domain';
+import { ISSUE_SORTS, IssueSort } from '@app/workflow';
 import { IsCode, IsOptionalCodeList, IsOptionalLevel, IsRegionCode } from '../common/codes';
 import { ListQueryDto } from '../common/list-query.dto';
 import { PageOf } from '../common/page.dto';
@@ -48,6 +50,17 @@ export class EvidenceDto {
   @ApiProperty({ enum: EVIDENCE_TYPES }) @IsIn(EVIDENCE_TYPES) type: EvidenceType;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) uri?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'an uploaded file (POST /attachments) this item cites' })
+  @IsOptional()
+  @IsUUID('all', { message: 'attachmentId must be a UUID' })
+  attachmentId?: string;
+}
+
+/** An evidence item as answered: an attachment's name, type and size are filled in by the service. */
+export class EvidenceItemDto extends EvidenceDto {
+  @ApiPropertyOptional({ example: '塌方现场.jpg' }) filename?: string;
+  @ApiPropertyOptional({ example: 'image/jpeg' }) contentType?: string;
+  @ApiPropertyOptional() size?: number;
 }
 
 /** Optional evidence: a list of objects, each validated (nested arrays are refused, not stored). */
@@ -164,6 +177,20 @@ export class WithdrawDto {
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class IssueListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'key issues and key proposals only (or none of them)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'isKey must be true or false' })
+  isKey?: boolean;
+  @ApiPropertyOptional({ maxLength: 100, description: 'text in the title, or a reference number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ enum: ISSUE_SORTS, default: '-filedAt', description: '`-` for newest / latest first' })
+  @IsOptional()
+  @IsIn(ISSUE_SORTS)
+  sort?: IssueSort;
   @ApiPropertyOptional({ enum: ISSUE_STATUSES }) @IsOptional() @IsIn(ISSUE_STATUSES) status?: IssueStatus;
   @ApiPropertyOptional({ enum: ISSUE_KINDS }) @IsOptional() @IsIn(ISSUE_KINDS) kind?: IssueKind;
   @ApiPropertyOptional() @IsOptional() @IsCode() leadUnit?: string;
@@ -190,7 +217,7 @@ export class IssueDto {
   @ApiProperty({ enum: SEVERITIES }) severity: Severity;
   @ApiProperty({ enum: ISSUE_SOURCES }) source: IssueSource;
   @ApiProperty({ type: LocationDto }) location: LocationDto;
-  @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+  @ApiProperty({ type: [EvidenceItemDto] }) evidence: EvidenceItemDto[];
   @ApiProperty({ enum: ISSUE_STATUSES }) status: IssueStatus;
   @ApiProperty({ nullable: true, type: String }) leadUnit: string | null;
   @ApiProperty({ type: [String] }) coUnits: string[];

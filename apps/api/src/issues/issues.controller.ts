@@ -99,8 +99,8 @@ export class IssuesController {
     errors: [400],
   })
   list(@CurrentActor() actor: Actor, @Query() query: IssueListQueryDto): Promise<Page<IssueView>> {
-    const { limit, cursor, ...filter } = query;
-    return this.queries.list(actor, filter, limit, cursor);
+    const { limit, cursor, sort, ...filter } = query;
+    return this.queries.list(actor, filter, limit, cursor, sort);
   }
 
   @Get(':id')

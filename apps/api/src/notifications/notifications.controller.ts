@@ -23,6 +23,8 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTIFICATION_TYPES }) type: string;
   @ApiProperty({ format: 'uuid' }) issueId: string;
+  @ApiProperty({ example: 'DH-2026-000123', description: 'the issue’s' }) referenceNo: string;
+  @ApiProperty({ description: 'the issue’s' }) title: string;
   @ApiProperty({ nullable: true, type: String, description: 'the notified unit' }) unit: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the notified user, when addressed to one' }) username:
     string | null;
@@ -33,6 +35,14 @@ export class NotificationDto {
 }
 
 export const NotificationPageDto = PageOf(NotificationDto, 'NotificationPage');
+
+export class UnreadCountDto {
+  @ApiProperty() count: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'how many were unread' }) updated: number;
+}
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -52,6 +62,18 @@ export class NotificationsController {
   })
   list(@CurrentActor() actor: Actor, @Query() query: NotificationQueryDto) {
     return this.notifications.list(actor, query.limit, query.cursor, query.unread ?? false);
+  }
+
+  @Get('unread-count')
+  @Endpoint({ summary: 'How many of my notifications are unread', who: 'any', ok: UnreadCountDto })
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
+    return { count: await this.notifications.unreadCount(actor) };
+  }
+
+  @Post('read-all')
+  @Endpoint({ summary: 'Mark all my notifications read', who: 'any', ok: MarkedReadDto })
+  async readAll(@CurrentActor() actor: Actor): Promise<MarkedReadDto> {
+    return { updated: await this.notifications.markAllRead(actor) };
   }
 
   @Post(':id/read')

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OversightService } from '@app/workflow';
 import { IsCode, IsOptionalLevel, IsRegionCode } from '../common/codes';
 import { Endpoint } from '../common/endpoint';
@@ -36,6 +37,26 @@ export class UnitSummaryDto {
   @ApiProperty({ description: 'open key issues and key proposals' }) key: number;
   @ApiProperty({ example: { '1': 3, '2': 1 }, type: 'object', additionalProperties: { type: 'number' } })
   byLevel: Record<string, number>;
+}
+
+export class TrendQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 104, default: 12 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(104)
+  weeks: number = 12;
+}
+
+export class WeekCountDto {
+  @ApiProperty({ example: '2026-11-30', description: 'the Monday the week starts, in TIME_ZONE' }) weekStart: string;
+  @ApiProperty() filed: number;
+  @ApiProperty() closed: number;
+}
+
+export class TrendDto {
+  @ApiProperty({ type: [WeekCountDto] }) items: WeekCountDto[];
 }
 
 export class SummaryDto {
@@ -84,5 +105,17 @@ export class OversightController {
   })
   summary() {
     return this.oversight.summary();
+  }
+
+  @Get('trend')
+  @Endpoint({
+    summary: 'Issues filed and closed per week',
+    description: 'The last `weeks` weeks (this one included), oldest first; weeks start on Monday in TIME_ZONE.',
+    who: ['inspector'],
+    ok: TrendDto,
+    errors: [400],
+  })
+  trend(@Query() query: TrendQueryDto) {
+    return this.oversight.trend(query.weeks);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ReferenceDataService } from '@app/workflow';
 import { Endpoint } from '../common/endpoint';
-import { ListQueryDto } from '../common/list-query.dto';
+import { ActiveQueryDto } from '../common/list-query.dto';
 import { CategoryDto, CategoryPageDto, CreateCategoryDto } from './reference.dto';
 
 @ApiTags('reference data')
@@ -26,7 +26,7 @@ export class CategoriesController {
 
   @Get()
   @Endpoint({ summary: 'List categories', description: 'By code.', who: 'any', ok: CategoryPageDto, errors: [400] })
-  list(@Query() query: ListQueryDto) {
-    return this.reference.listCategories(query.limit, query.cursor);
+  list(@Query() query: ActiveQueryDto) {
+    return this.reference.listCategories(query.limit, query.cursor, query.active);
   }
 }

@@ -113,6 +113,7 @@ export class UnitDto {
 export class CategoryDto {
   @ApiProperty({ example: 'rural_roads' }) code: string;
   @ApiProperty({ example: '农村公路管护' }) name: string;
+  @ApiProperty({ description: 'an issue cannot be filed under a retired category' }) active: boolean;
 }
 
 export class RoutingRuleDto {

@@ -5,7 +5,7 @@ import type { Actor } from '@app/workflow';
 import { CurrentActor } from '../auth/auth.decorators';
 import { codeParam } from '../common/codes';
 import { Endpoint } from '../common/endpoint';
-import { ListQueryDto } from '../common/list-query.dto';
+import { ActiveQueryDto, ListQueryDto } from '../common/list-query.dto';
 import { IssuePageDto } from '../issues/issue.dto';
 import { CreateUnitDto, UnitDto, UnitPageDto } from './reference.dto';
 
@@ -35,8 +35,8 @@ export class UnitsController {
 
   @Get()
   @Endpoint({ summary: 'List units', description: 'By code.', who: 'any', ok: UnitPageDto, errors: [400] })
-  list(@Query() query: ListQueryDto) {
-    return this.reference.listUnits(query.limit, query.cursor);
+  list(@Query() query: ActiveQueryDto) {
+    return this.reference.listUnits(query.limit, query.cursor, query.active);
   }
 
   @Get(':code')

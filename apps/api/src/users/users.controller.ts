@@ -1,51 +1,14 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, Role } from '@app/domain';
-import { Page, UsersService, UserView } from '@app/workflow';
-import { IsCode } from '../common/codes';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UsersService } from '@app/workflow';
+import type { Actor } from '@app/workflow';
+import { CurrentActor } from '../auth/auth.decorators';
 import { Endpoint } from '../common/endpoint';
-import { ListQueryDto } from '../common/list-query.dto';
-import { PageOf } from '../common/page.dto';
+import { usernameParam } from '../common/codes';
+import { ActiveQueryDto } from '../common/list-query.dto';
+import { CreateUserDto, NewPasswordDto, UpdateUserDto, UserDto, UserPageDto } from './users.dto';
 
-export class CreateUserDto {
-  @ApiProperty({ example: 'xingren-handler2' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9_.@-]{1,64}$/, { message: 'username must be 1-64 characters of letters, digits, _ . @ -' })
-  username: string;
-
-  @ApiProperty({ minLength: 8, maxLength: 200 })
-  @IsString()
-  @MinLength(8)
-  @MaxLength(200)
-  password: string;
-
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  displayName: string;
-
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
-  role: Role;
-
-  @ApiPropertyOptional({ description: 'unit code; required for a handler' })
-  @IsOptional()
-  @IsCode()
-  unit?: string;
-}
-
-export class UserDto {
-  @ApiProperty() id: string;
-  @ApiProperty() username: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) unit: string | null;
-  @ApiProperty() createdAt: string;
-}
-
-export const UserPageDto = PageOf(UserDto, 'UserPage');
+const ADMIN = ['admin' as const];
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -56,19 +19,67 @@ export class UsersController {
   @Post()
   @Endpoint({
     summary: 'Create a user',
-    description: '`unit` is required for a handler. The answer never carries the password or its hash.',
-    who: ['admin'],
+    description:
+      '`unit` is required for a handler. Passwords: at least 10 characters, not the username. The answer never ' +
+      'carries the password or its hash.',
+    who: ADMIN,
     status: 201,
     ok: UserDto,
     errors: [400, 409],
   })
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.users.create(body);
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
+    return this.users.create(actor, body);
   }
 
   @Get()
-  @Endpoint({ summary: 'List users', description: 'Oldest first.', who: ['admin'], ok: UserPageDto, errors: [400] })
-  list(@Query() query: ListQueryDto): Promise<Page<UserView>> {
-    return this.users.list(query.limit, query.cursor);
+  @Endpoint({
+    summary: 'List users',
+    description: 'Oldest first; `?active=false` lists the retired accounts.',
+    who: ADMIN,
+    ok: UserPageDto,
+    errors: [400],
+  })
+  list(@Query() query: ActiveQueryDto) {
+    return this.users.list(query.limit, query.cursor, query.active);
+  }
+
+  @Get(':username')
+  @Endpoint({ summary: 'Get a user', who: ADMIN, ok: UserDto, errors: [400, 404] })
+  get(@Param('username', usernameParam()) username: string) {
+    return this.users.get(username);
+  }
+
+  @Patch(':username')
+  @Endpoint({
+    summary: 'Correct or retire a user',
+    description:
+      'Display name, role, unit, contact details, `active`. Any change ends the user’s sessions: tokens issued before ' +
+      'it stop working at once (401), and an inactive user cannot log in. Recorded in the audit log.',
+    who: ADMIN,
+    ok: UserDto,
+    errors: [400, 404, 409],
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('username', usernameParam()) username: string,
+    @Body() body: UpdateUserDto,
+  ) {
+    return this.users.update(actor, username, body);
+  }
+
+  @Post(':username/password')
+  @Endpoint({
+    summary: "Reset a user's password",
+    description: 'The user’s earlier tokens stop working. Recorded in the audit log (without the password).',
+    who: ADMIN,
+    status: 204,
+    errors: [400, 404],
+  })
+  async resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('username', usernameParam()) username: string,
+    @Body() body: NewPasswordDto,
+  ): Promise<void> {
+    await this.users.resetPassword(actor, username, body.newPassword);
   }
 }

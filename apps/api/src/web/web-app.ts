@@ -16,15 +16,18 @@ const API_PATHS = [
   '/metrics',
 ];
 
-/** The built web app, `dist/web` at the project root, found upwards from this file (src/ in tests, dist/ in use). */
-export function webAppRoot(): string | null {
+/** A file at the project root (the folder with package.json), found upwards from here: src/ in tests, dist/ in use. */
+export function projectFile(...path: string[]): string | null {
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const root = join(dir, 'dist', 'web');
-      return existsSync(join(root, 'index.html')) ? root : null;
-    }
+    if (existsSync(join(dir, 'package.json'))) return existsSync(join(dir, ...path)) ? join(dir, ...path) : null;
     if (dir === parse(dir).root) return null;
   }
+}
+
+/** The built web app, `dist/web`. */
+export function webAppRoot(): string | null {
+  const index = projectFile('dist', 'web', 'index.html');
+  return index ? dirname(index) : null;
 }
 
 /** Serves the web app at `/` when it is built; without a build the API runs alone (`/` is a JSON 404). */

@@ -3,6 +3,28 @@
 // (`UPDATE_GENERATED=1 npm test -- test/generated-files` rewrites it).
 
 export interface paths {
+    "/app-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the web app needs before anyone logs in
+         * @description The time zone and, on a demo database (`npm start` on the embedded one), its accounts to try.
+         *
+         *     Anyone, without a token.
+         */
+        get: operations["AppInfoController_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessment/evaluations": {
         parameters: {
             query?: never;
@@ -117,6 +139,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an evidence file
+         * @description One multipart part named `file`, at most 20 MiB. JPEG, PNG, WebP, PDF, DOCX and XLSX are taken, known by their bytes (not the name). A JPEG loses its location data (EXIF GPS). Cite the answer’s `id` as `attachmentId` in the `evidence` of a filing or a rectification.
+         *
+         *     Roles: supervisor, handler, inspector.
+         */
+        post: operations["AttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file
+         * @description Its uploader, or anyone who may see an issue whose evidence cites it; everyone else gets 404. Sent with its type and a `Content-Disposition` carrying the UTF-8 name.
+         *
+         *     Any signed-in user (answers are scoped to what that user may see).
+         */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -148,13 +214,41 @@ export interface paths {
         };
         /**
          * Who am I
-         * @description The signed-in user.
+         * @description The signed-in user, with their unit’s name.
          *
          *     Any signed-in user (answers are scoped to what that user may see).
          */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my name or contact details
+         * @description Display name, `email` and `phone` (where notices reach you). The session goes on.
+         *
+         *     Any signed-in user (answers are scoped to what that user may see).
+         */
+        patch: operations["AuthController_updateMe"];
+        trace?: never;
+    };
+    "/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Given the current one. The new one: at least 10 characters, not the username. Every token issued before, this one included, stops working: log in again.
+         *
+         *     Any signed-in user (answers are scoped to what that user may see).
+         */
+        post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -643,6 +737,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Any signed-in user (answers are scoped to what that user may see).
+         */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of my notifications are unread
+         * @description Any signed-in user (answers are scoped to what that user may see).
+         */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oversight/board": {
         parameters: {
             query?: never;
@@ -701,6 +835,28 @@ export interface paths {
          *     Roles: inspector.
          */
         get: operations["OversightController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oversight/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Issues filed and closed per week
+         * @description The last `weeks` weeks (this one included), oldest first; weeks start on Monday in TIME_ZONE.
+         *
+         *     Roles: inspector.
+         */
+        get: operations["OversightController_trend"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,6 +963,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live stream (Server-Sent Events)
+         * @description For what the caller may see and nothing else: `event: issue` with `data: {id, type, status, leadUnit, coUnits, overdue, escalationLevel, version, occurredAt}` for every timeline event of an issue visible to the caller when it is sent, and `event: notification` with the notification as `GET /notifications` lists it. A comment line every 15 s keeps it open. Fed from committed changes, heard by clients of every API process. Authenticated with the Bearer header like every endpoint (a browser reads it with a streaming fetch). After a drop, reconnect and re-read your lists.
+         *
+         *     Any signed-in user (answers are scoped to what that user may see).
+         */
+        get: operations["StreamController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -886,7 +1064,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Oldest first.
+         * @description Oldest first; `?active=false` lists the retired accounts.
          *
          *     Roles: admin.
          */
@@ -894,11 +1072,59 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description `unit` is required for a handler. The answer never carries the password or its hash.
+         * @description `unit` is required for a handler. Passwords: at least 10 characters, not the username. The answer never carries the password or its hash.
          *
          *     Roles: admin.
          */
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description Roles: admin.
+         */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct or retire a user
+         * @description Display name, role, unit, contact details, `active`. Any change ends the user’s sessions: tokens issued before it stop working at once (401), and an inactive user cannot log in. Recorded in the audit log.
+         *
+         *     Roles: admin.
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password
+         * @description The user’s earlier tokens stop working. Recorded in the audit log (without the password).
+         *
+         *     Roles: admin.
+         */
+        post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1003,6 +1229,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AppInfoDto: {
+            /** @description a demonstration database: the login page may list its accounts */
+            demo: boolean;
+            demoAccounts: components["schemas"]["DemoAccountDto"][];
+            /** @description the demo accounts’ password, on a demo database only */
+            demoPassword?: string;
+            /**
+             * @description where working days begin and end; times show in it
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
+            /** @example 0.1.0 */
+            version: string;
+        };
         AssessmentRowDto: {
             acknowledgedOnTime: number;
             /** @description 签收率 */
@@ -1109,6 +1349,23 @@ export interface components {
             leadUnit: string;
             reason: string;
         };
+        AttachmentDto: {
+            /**
+             * @description read from the bytes, not the name
+             * @example image/jpeg
+             */
+            contentType: string;
+            /** @example 塌方现场.jpg */
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            /** @description hex SHA-256 of the stored bytes */
+            sha256: string;
+            /** @description bytes, as stored (after location data is stripped) */
+            size: number;
+            /** @example /api/v1/attachments/… */
+            uri: string;
+        };
         BoardItemDto: {
             /** Format: date-time */
             acknowledgedAt: string | null;
@@ -1126,7 +1383,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             escalationLevel: number;
-            evidence: components["schemas"]["EvidenceDto"][];
+            evidence: components["schemas"]["EvidenceItemDto"][];
             /** Format: date-time */
             filedAt: string;
             filedBy: string;
@@ -1173,6 +1430,8 @@ export interface components {
             nextCursor: string | null;
         };
         CategoryDto: {
+            /** @description an issue cannot be filed under a retired category */
+            active: boolean;
             /** @example rural_roads */
             code: string;
             /** @example 农村公路管护 */
@@ -1182,6 +1441,11 @@ export interface components {
             items: components["schemas"]["CategoryDto"][];
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 10 characters, not the username */
+            newPassword: string;
         };
         CheckDto: {
             error?: string;
@@ -1248,7 +1512,18 @@ export interface components {
         };
         CreateUserDto: {
             displayName: string;
+            /**
+             * @description for e-mail notices
+             * @example zhang@qxn.gov.cn
+             */
+            email?: string | null;
+            /** @description at least 10 characters, not the username */
             password: string;
+            /**
+             * @description for SMS notices
+             * @example +86 139 0859 0000
+             */
+            phone?: string | null;
             /** @enum {string} */
             role: "admin" | "supervisor" | "handler" | "inspector";
             /** @description unit code; required for a handler */
@@ -1317,6 +1592,13 @@ export interface components {
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
         };
+        DemoAccountDto: {
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "handler" | "inspector";
+            unit: string | null;
+            username: string;
+        };
         EmptyBodyDto: Record<string, never>;
         ErrorDto: {
             /** @example Bad Request */
@@ -1362,7 +1644,28 @@ export interface components {
             unit: string;
         };
         EvidenceDto: {
+            /**
+             * Format: uuid
+             * @description an uploaded file (POST /attachments) this item cites
+             */
+            attachmentId?: string;
             description?: string;
+            /** @enum {string} */
+            type: "photo" | "document" | "link" | "note";
+            uri?: string;
+        };
+        EvidenceItemDto: {
+            /**
+             * Format: uuid
+             * @description an uploaded file (POST /attachments) this item cites
+             */
+            attachmentId?: string;
+            /** @example image/jpeg */
+            contentType?: string;
+            description?: string;
+            /** @example 塌方现场.jpg */
+            filename?: string;
+            size?: number;
             /** @enum {string} */
             type: "photo" | "document" | "link" | "note";
             uri?: string;
@@ -1451,7 +1754,7 @@ export interface components {
             /** Format: date-time */
             dueAt: string | null;
             escalationLevel: number;
-            evidence: components["schemas"]["EvidenceDto"][];
+            evidence: components["schemas"]["EvidenceItemDto"][];
             /** Format: date-time */
             filedAt: string;
             filedBy: string;
@@ -1513,12 +1816,25 @@ export interface components {
             /** @example supervisor */
             username: string;
         };
+        MarkedReadDto: {
+            /** @description how many were unread */
+            updated: number;
+        };
         MeDto: {
+            active: boolean;
             displayName: string;
+            email: string | null;
+            phone: string | null;
             /** @enum {string} */
             role: "admin" | "supervisor" | "handler" | "inspector";
             unit: string | null;
+            /** @example 兴仁市人民政府 */
+            unitName: string | null;
             username: string;
+        };
+        NewPasswordDto: {
+            /** @description at least 10 characters, not the username */
+            newPassword: string;
         };
         NotificationDto: {
             /** Format: date-time */
@@ -1534,6 +1850,13 @@ export interface components {
             level?: number;
             /** Format: date-time */
             readAt: string | null;
+            /**
+             * @description the issue’s
+             * @example DH-2026-000123
+             */
+            referenceNo: string;
+            /** @description the issue’s */
+            title: string;
             /** @enum {string} */
             type: "reminder" | "acknowledge_overdue" | "overdue" | "escalation" | "supervision_notice" | "extension_decided";
             /** @description the notified unit */
@@ -1680,6 +2003,9 @@ export interface components {
             /** @enum {string} */
             tokenType: "Bearer";
         };
+        TrendDto: {
+            items: components["schemas"]["WeekCountDto"][];
+        };
         UnitDto: {
             /** @example xingren-gov */
             code: string;
@@ -1711,10 +2037,50 @@ export interface components {
             overdue: number;
             unit: string;
         };
+        UnreadCountDto: {
+            count: number;
+        };
+        UpdateProfileDto: {
+            displayName?: string;
+            /**
+             * @description for e-mail notices
+             * @example zhang@qxn.gov.cn
+             */
+            email?: string | null;
+            /**
+             * @description for SMS notices
+             * @example +86 139 0859 0000
+             */
+            phone?: string | null;
+        };
+        UpdateUserDto: {
+            /** @description false retires the account: it cannot log in, and its tokens stop working */
+            active?: boolean;
+            displayName?: string;
+            /**
+             * @description for e-mail notices
+             * @example zhang@qxn.gov.cn
+             */
+            email?: string | null;
+            /**
+             * @description for SMS notices
+             * @example +86 139 0859 0000
+             */
+            phone?: string | null;
+            /** @enum {string} */
+            role?: "admin" | "supervisor" | "handler" | "inspector";
+            /** @description unit code; required for a handler */
+            unit?: string | null;
+        };
         UserDto: {
+            active: boolean;
+            /** Format: date-time */
             createdAt: string;
             displayName: string;
+            email: string | null;
+            /** Format: uuid */
             id: string;
+            phone: string | null;
             /** @enum {string} */
             role: "admin" | "supervisor" | "handler" | "inspector";
             unit: string | null;
@@ -1748,6 +2114,15 @@ export interface components {
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
         };
+        WeekCountDto: {
+            closed: number;
+            filed: number;
+            /**
+             * @description the Monday the week starts, in TIME_ZONE
+             * @example 2026-11-30
+             */
+            weekStart: string;
+        };
         WithdrawDto: {
             reason: string;
         };
@@ -1760,6 +2135,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AppInfoController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppInfoDto"];
+                };
+            };
+        };
+    };
     AssessmentController_evaluate: {
         parameters: {
             query?: never;
@@ -2129,6 +2524,143 @@ export interface operations {
             };
         };
     };
+    AttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this type of file is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -2196,6 +2728,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description no token, or an invalid or expired one */
@@ -2333,6 +2965,8 @@ export interface operations {
     CategoriesController_list: {
         parameters: {
             query?: {
+                /** @description only active (or only retired) ones */
+                active?: boolean;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: number;
@@ -2617,12 +3251,18 @@ export interface operations {
                 cursor?: string;
                 escalationLevel?: number;
                 filedBy?: string;
+                /** @description key issues and key proposals only (or none of them) */
+                isKey?: boolean;
                 kind?: "supervision" | "proposal";
                 leadUnit?: string;
                 limit?: number;
                 overdue?: boolean;
+                /** @description text in the title, or a reference number */
+                q?: string;
                 regionCode?: string;
                 severity?: "general" | "major" | "urgent";
+                /** @description `-` for newest / latest first */
+                sort?: "-filedAt" | "filedAt" | "dueAt" | "-dueAt";
                 status?: "filed" | "triage" | "assigned" | "in_progress" | "rectification_submitted" | "closed" | "withdrawn";
             };
             header?: never;
@@ -4038,6 +4678,82 @@ export interface operations {
             };
         };
     };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     OversightController_board: {
         parameters: {
             query: {
@@ -4183,6 +4899,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    OversightController_trend: {
+        parameters: {
+            query?: {
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description no token, or an invalid or expired one */
@@ -4568,9 +5342,49 @@ export interface operations {
             };
         };
     };
+    StreamController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an event stream, open until the client goes away */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     UnitsController_list: {
         parameters: {
             query?: {
+                /** @description only active (or only retired) ones */
+                active?: boolean;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: number;
@@ -4820,6 +5634,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
+                /** @description only active (or only retired) ones */
+                active?: boolean;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: number;
@@ -4928,6 +5744,222 @@ export interface operations {
             };
             /** @description the state does not allow this, or it exists already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description the state does not allow this, or it exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description done; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

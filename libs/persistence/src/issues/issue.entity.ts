@@ -12,6 +12,11 @@ export interface EvidenceItem {
   type: EvidenceType;
   uri?: string;
   description?: string;
+  /** An uploaded file the item cites; the service fills in its name, type and size. */
+  attachmentId?: string;
+  filename?: string;
+  contentType?: string;
+  size?: number;
 }
 
 @Entity({ name: 'issues' })

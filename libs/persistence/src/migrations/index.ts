@@ -5,6 +5,7 @@ import { InboxKeyOrder1764600000000 } from './1764600000000-inbox-key-order';
 import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-constraints';
 import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-paths';
 import { PendingDeliveries1764900000000 } from './1764900000000-pending-deliveries';
+import { AccountsAndAttachments1765000000000 } from './1765000000000-accounts-and-attachments';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AssessmentConstraints1764700000000,
   OversightReadPaths1764800000000,
   PendingDeliveries1764900000000,
+  AccountsAndAttachments1765000000000,
 ];

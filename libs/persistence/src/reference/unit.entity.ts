@@ -18,6 +18,10 @@ export class UnitEntity {
   @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true })
   parentCode: string | null;
 
+  /** A retired one stays for the record (its history, its issues) but takes nothing new. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

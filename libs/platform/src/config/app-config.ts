@@ -35,6 +35,10 @@ export interface AppConfig {
   evaluationWeight: number;
   assessmentMinIssues: number;
   logLevel: string;
+  /** On a demo database: the demo users' password, which the login page then offers with their names. */
+  demoPassword: string | null;
+  /** How often the live stream sends a comment line, so proxies keep it open. */
+  streamHeartbeatMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -157,6 +161,8 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     evaluationWeight: decimal(env, 'ASSESSMENT_EVALUATION_WEIGHT', 0.1, 0, 10),
     assessmentMinIssues: integer(env, 'ASSESSMENT_MIN_ISSUES', 5, 0, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
+    demoPassword: env.DEMO_PASSWORD || null,
+    streamHeartbeatMs: integer(env, 'STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
   };
 }
 

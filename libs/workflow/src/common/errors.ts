@@ -28,3 +28,9 @@ export class TooManyRequestsError extends WorkflowError {}
 
 /** 401: bad credentials. */
 export class UnauthenticatedError extends WorkflowError {}
+
+/** 413: the upload is larger than the limit. */
+export class PayloadTooLargeError extends WorkflowError {}
+
+/** 415: a file of a type the service does not take (known by its bytes). */
+export class UnsupportedMediaTypeError extends WorkflowError {}

@@ -25,6 +25,24 @@ export function scopeIssues<T extends SelectQueryBuilder<IssueEntity>>(qb: T, ac
   }
 }
 
+/** The same rule as `scopeIssues`, for an issue already in hand (the live stream decides per message with it). */
+export function maySeeIssue(
+  actor: Actor,
+  issue: { filedBy: string; leadUnit: string | null; coUnits: readonly string[] },
+): boolean {
+  switch (actor.role) {
+    case 'supervisor':
+      return issue.filedBy === actor.username;
+    case 'handler':
+      return !!actor.unit && (issue.leadUnit === actor.unit || issue.coUnits.includes(actor.unit));
+    case 'inspector':
+    case 'admin':
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Loads an issue the actor may see, optionally locking its row for a command; 404 otherwise. */
 export async function findVisibleIssue(
   manager: EntityManager,

@@ -16,7 +16,13 @@ import {
   toTimelineItem,
 } from '../issue-record/issue-view';
 
+export const ISSUE_SORTS = ['-filedAt', 'filedAt', 'dueAt', '-dueAt'] as const;
+export type IssueSort = (typeof ISSUE_SORTS)[number];
+
 export interface IssueFilter {
+  isKey?: boolean;
+  /** Text in the title, or a reference number. */
+  q?: string;
   status?: IssueStatus;
   kind?: IssueKind;
   leadUnit?: string;
@@ -80,9 +86,16 @@ export class IssueQueriesService {
     return toPage(rows, limit, toExtensionRequestView, (row) => [row.createdAt.toISOString(), row.id]);
   }
 
-  async list(actor: Actor, filter: IssueFilter, limit: number, cursor?: string): Promise<Page<IssueView>> {
+  async list(
+    actor: Actor,
+    filter: IssueFilter,
+    limit: number,
+    cursor?: string,
+    sort: IssueSort = '-filedAt',
+  ): Promise<Page<IssueView>> {
     const qb = scopeIssues(this.dataSource.manager.createQueryBuilder(IssueEntity, 'i'), actor);
     const columns: [keyof IssueFilter, string][] = [
+      ['isKey', 'is_key'],
       ['status', 'status'],
       ['kind', 'kind'],
       ['leadUnit', 'lead_unit'],
@@ -96,19 +109,31 @@ export class IssueQueriesService {
     for (const [field, column] of columns) {
       if (filter[field] !== undefined) qb.andWhere(`i.${column} = :${field}`, { [field]: filter[field] });
     }
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      qb.andWhere('(i.reference_no = :q OR i.title ILIKE :like)', { q: filter.q.toUpperCase(), like });
+    }
+    // Each order has its key (the sort column, then the id) and the cursor carries the last row's key.
+    const byDue = sort.endsWith('dueAt');
+    const descending = sort.startsWith('-');
+    const key = byDue ? `coalesce(i.due_at, 'infinity'::timestamptz)` : 'i.filed_at';
     if (cursor) {
-      const [filedAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
-      qb.andWhere('(i.filed_at, i.id) < (:cursorFiledAt::timestamptz, :cursorId::uuid)', {
-        cursorFiledAt: filedAt,
+      const [at, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      qb.andWhere(`(${key}, i.id) ${descending ? '<' : '>'} (:cursorAt::timestamptz, :cursorId::uuid)`, {
+        cursorAt: at,
         cursorId: id,
       });
     }
+    const direction = descending ? 'DESC' : 'ASC';
     const rows = await qb
-      .orderBy('i.filed_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
+      .orderBy(key, direction)
+      .addOrderBy('i.id', direction)
       .limit(limit + 1)
       .getMany();
-    return toPage(rows, limit, toIssueView, (row) => [row.filedAt.toISOString(), row.id]);
+    return toPage(rows, limit, toIssueView, (row) => [
+      byDue ? (row.dueAt?.toISOString() ?? 'infinity') : row.filedAt.toISOString(),
+      row.id,
+    ]);
   }
 
   /** A unit's open issues, as lead or co-unit: key issues and proposals first, then overdue, then by due time. */

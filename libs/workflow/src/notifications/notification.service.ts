@@ -8,12 +8,16 @@ import { WorkingCalendar } from '../calendar/working-calendar.service';
 import type { Actor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
+import { NotificationStreamMessage, STREAM_CHANNELS } from '../stream/stream-channels';
 import { Notifier } from './notifier';
 
 export interface NotificationView {
   id: string;
   type: NotificationType;
   issueId: string;
+  /** The issue's reference number and title, so a list says what it is about. */
+  referenceNo: string;
+  title: string;
   unit: string | null;
   username: string | null;
   level?: number;
@@ -31,17 +35,37 @@ export interface NotifyInput {
   data?: Record<string, unknown>;
 }
 
-function toView(row: NotificationEntity): NotificationView {
+interface NotificationRow {
+  id: string;
+  type: NotificationType;
+  issue_id: string;
+  reference_no: string;
+  title: string;
+  unit_code: string | null;
+  username: string | null;
+  level: number | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+const VIEW_COLUMNS = `n.id, n.type, n.issue_id, i.reference_no, i.title, n.unit_code, n.username, n.level, n.data,
+  n.created_at, n.read_at`;
+const FOR_ACTOR = '(n.unit_code = $1 OR n.username = $2)';
+
+function toView(row: NotificationRow): NotificationView {
   return {
     id: row.id,
     type: row.type,
-    issueId: row.issueId,
-    unit: row.unit,
+    issueId: row.issue_id,
+    referenceNo: row.reference_no,
+    title: row.title,
+    unit: row.unit_code,
     username: row.username,
     ...(row.level !== null ? { level: row.level } : {}),
     data: row.data,
-    createdAt: row.createdAt.toISOString(),
-    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    readAt: row.read_at?.toISOString() ?? null,
   };
 }
 
@@ -65,6 +89,7 @@ export class NotificationService {
       overrides: await this.calendar.overrides(manager),
     });
     const jobs: OutboxJob[] = [];
+    const created: NotificationStreamMessage[] = [];
     for (const unit of units) {
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO notifications (dedupe_key, type, issue_id, unit_code, level, data, created_at, deliver_after)
@@ -73,7 +98,14 @@ export class NotificationService {
       );
       for (const row of rows) {
         jobs.push({ name: JOBS.deliverNotification, payload: { notificationId: row.id }, runAt: after });
+        created.push({ id: row.id, unit, username: null });
       }
+    }
+    if (created.length) {
+      await manager.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
+        STREAM_CHANNELS.notifications,
+        created.map((message) => JSON.stringify(message)),
+      ]);
     }
     return jobs;
   }
@@ -83,34 +115,58 @@ export class NotificationService {
    * to working hours applies to delivery through the notifier, not to what a person sees when they look.
    */
   async list(actor: Actor, limit: number, cursor?: string, unreadOnly = false): Promise<Page<NotificationView>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(NotificationEntity, 'n')
-      .where('(n.unit_code = :unit OR n.username = :username)', { unit: actor.unit ?? '', username: actor.username });
-    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    const params: unknown[] = [actor.unit ?? '', actor.username, limit + 1];
+    let after = '';
     if (cursor) {
-      const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
-      qb.andWhere('(n.created_at, n.id) < (:createdAt::timestamptz, :id::uuid)', { createdAt, id });
+      params.push(...decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]));
+      after = 'AND (n.created_at, n.id) < ($4::timestamptz, $5::uuid)';
     }
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return toPage(rows, limit, toView, (row) => [row.createdAt.toISOString(), row.id]);
+    const rows: NotificationRow[] = await this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM notifications n JOIN issues i ON i.id = n.issue_id
+        WHERE ${FOR_ACTOR} ${unreadOnly ? 'AND n.read_at IS NULL' : ''} ${after}
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $3`,
+      params,
+    );
+    return toPage(rows, limit, toView, (row) => [row.created_at.toISOString(), row.id]);
+  }
+
+  /** One of the caller's notifications. */
+  async get(actor: Actor, id: string): Promise<NotificationView> {
+    const [row]: NotificationRow[] = await this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM notifications n JOIN issues i ON i.id = n.issue_id WHERE ${FOR_ACTOR} AND n.id = $3`,
+      [actor.unit ?? '', actor.username, id],
+    );
+    if (!row) throw new NotFoundError(`notification ${id} not found`);
+    return toView(row);
+  }
+
+  async unreadCount(actor: Actor): Promise<number> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications n WHERE ${FOR_ACTOR} AND n.read_at IS NULL`,
+      [actor.unit ?? '', actor.username],
+    );
+    return count;
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationView> {
-    const row = await this.dataSource.manager
-      .createQueryBuilder(NotificationEntity, 'n')
-      .where('n.id = :id', { id })
-      .andWhere('(n.unit_code = :unit OR n.username = :username)', { unit: actor.unit ?? '', username: actor.username })
-      .getOne();
-    if (!row) throw new NotFoundError(`notification ${id} not found`);
-    if (!row.readAt) {
-      row.readAt = new Date();
-      await this.dataSource.manager.update(NotificationEntity, { id, readAt: IsNull() }, { readAt: row.readAt });
+    const view = await this.get(actor, id);
+    if (!view.readAt) {
+      const readAt = new Date();
+      await this.dataSource.manager.update(NotificationEntity, { id, readAt: IsNull() }, { readAt });
+      view.readAt = readAt.toISOString();
     }
-    return toView(row);
+    return view;
+  }
+
+  /** Marks every unread notification of the caller's read; answers how many there were. */
+  async markAllRead(actor: Actor): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE notifications n SET read_at = now() WHERE ${FOR_ACTOR} AND n.read_at IS NULL RETURNING n.id
+       ) SELECT id FROM marked`,
+      [actor.unit ?? '', actor.username],
+    );
+    return rows.length;
   }
 
   /** The delivery job: idempotent, a delivered notification is not sent again. */

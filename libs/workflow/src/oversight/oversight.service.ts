@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { alertColour, AlertColour } from '@app/domain';
 import { IssueEntity } from '@app/persistence';
+import { APP_CONFIG, AppConfig } from '@app/platform';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 import { IssueView, toIssueView } from '../issue-record/issue-view';
 
@@ -13,6 +14,13 @@ export interface OverdueFilter {
 }
 
 export type BoardItem = IssueView & { colour: AlertColour | null; overdueSeconds: number };
+
+export interface WeekCount {
+  /** The Monday the week starts, a local date in TIME_ZONE. */
+  weekStart: string;
+  filed: number;
+  closed: number;
+}
 
 export interface UnitSummary {
   unit: string;
@@ -27,7 +35,14 @@ const OPEN = `i.status NOT IN ('closed', 'withdrawn')`;
 /** The inspection office's view: what is late, how late, and where. SQL over partial indexes. */
 @Injectable()
 export class OversightService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get timeZone(): string {
+    return this.config.timeZone;
+  }
 
   /** Overdue open issues, most overdue first. */
   overdue(filter: OverdueFilter, limit: number, cursor?: string): Promise<Page<BoardItem>> {
@@ -93,6 +108,25 @@ export class OversightService {
     }
     // Units carrying key issues and proposals lead, as the inspection office supervises those first.
     return { items: [...byUnit.values()].sort((a, b) => b.key - a.key || a.unit.localeCompare(b.unit)) };
+  }
+
+  /** Issues filed and closed per week, the last `weeks` weeks (this one included), oldest first. */
+  async trend(weeks: number): Promise<{ items: WeekCount[] }> {
+    const rows: { week_start: string; filed: number; closed: number }[] = await this.dataSource.query(
+      `WITH bounds AS (
+         SELECT generate_series(date_trunc('week', now() AT TIME ZONE $1) - ($2::int - 1) * interval '1 week',
+                                date_trunc('week', now() AT TIME ZONE $1), interval '1 week') AS local_start
+       ), weeks AS (
+         SELECT local_start, local_start AT TIME ZONE $1 AS starts, (local_start + interval '1 week') AT TIME ZONE $1 AS ends
+           FROM bounds
+       )
+       SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week_start,
+              (SELECT count(*) FROM issues i WHERE i.filed_at >= w.starts AND i.filed_at < w.ends)::int AS filed,
+              (SELECT count(*) FROM issues i WHERE i.closed_at >= w.starts AND i.closed_at < w.ends)::int AS closed
+         FROM weeks w ORDER BY w.local_start`,
+      [this.timeZone, weeks],
+    );
+    return { items: rows.map((row) => ({ weekStart: row.week_start, filed: row.filed, closed: row.closed })) };
   }
 
   private filtered(filter: OverdueFilter): SelectQueryBuilder<IssueEntity> {

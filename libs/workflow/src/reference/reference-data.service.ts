@@ -86,8 +86,8 @@ export class ReferenceDataService {
     );
   }
 
-  listUnits(limit: number, cursor?: string): Promise<Page<UnitView>> {
-    return this.listByCode(UnitEntity, limit, cursor, toUnitView);
+  listUnits(limit: number, cursor?: string, active?: boolean): Promise<Page<UnitView>> {
+    return this.listByCode(UnitEntity, limit, cursor, toUnitView, active);
   }
 
   async getUnit(code: string): Promise<UnitView> {
@@ -100,8 +100,8 @@ export class ReferenceDataService {
     return toCategoryView(await this.insertUnique(CategoryEntity, 'code', { code: input.code, name: input.name }));
   }
 
-  listCategories(limit: number, cursor?: string): Promise<Page<CategoryView>> {
-    return this.listByCode(CategoryEntity, limit, cursor, toCategoryView);
+  listCategories(limit: number, cursor?: string, active?: boolean): Promise<Page<CategoryView>> {
+    return this.listByCode(CategoryEntity, limit, cursor, toCategoryView, active);
   }
 
   async createRoutingRule(input: {
@@ -251,11 +251,13 @@ export class ReferenceDataService {
     limit: number,
     cursor: string | undefined,
     view: (row: T) => V,
+    active?: boolean,
   ): Promise<Page<V>> {
     const qb = this.dataSource.manager.createQueryBuilder(entity, 'x');
+    if (active !== undefined) qb.andWhere('x.active = :active', { active });
     if (cursor) {
       const [code] = decodeCursor(cursor, [cursorPart.string]);
-      qb.where('x.code > :code', { code });
+      qb.andWhere('x.code > :code', { code });
     }
     const rows = await qb
       .orderBy('x.code', 'ASC')

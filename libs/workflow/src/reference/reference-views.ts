@@ -23,11 +23,13 @@ export interface UnitView {
   kind: string;
   regionCode: string;
   parent: string | null;
+  active: boolean;
 }
 
 export interface CategoryView {
   code: string;
   name: string;
+  active: boolean;
 }
 
 export type RoutingRuleView = Omit<RoutingRuleCandidate, 'createdAt'> & { createdAt: string };
@@ -63,9 +65,10 @@ export const toUnitView = (unit: UnitEntity): UnitView => ({
   kind: unit.kind,
   regionCode: unit.regionCode,
   parent: unit.parentCode,
+  active: unit.active,
 });
 
-export const toCategoryView = ({ code, name }: CategoryEntity): CategoryView => ({ code, name });
+export const toCategoryView = ({ code, name, active }: CategoryEntity): CategoryView => ({ code, name, active });
 
 export const toRoutingRuleView = (rule: RoutingRuleEntity): RoutingRuleView => ({
   id: rule.id,

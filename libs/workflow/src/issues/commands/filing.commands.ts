@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { EvidenceType, IssueKind, IssueSource, Severity, transition } from '@app/domain';
+import { IssueKind, IssueSource, Severity, transition } from '@app/domain';
 import { JOBS, OutboxWriter } from '@app/messaging';
 import { IssueEntity } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { AttachmentsService, EvidenceInput } from '../../attachments/attachments.service';
 import type { Actor } from '../../common/actor';
 import { InvalidInputError } from '../../common/errors';
 import { EventLog } from '../../issue-record/event-log';
@@ -22,7 +23,7 @@ export interface FileIssueInput {
   severity: Severity;
   source: IssueSource;
   location?: { township?: string; village?: string; lat?: number; lng?: number };
-  evidence?: { type: EvidenceType; uri?: string; description?: string }[];
+  evidence?: EvidenceInput[];
 }
 
 class IdempotentReplay extends Error {}
@@ -36,6 +37,7 @@ export class FilingCommands {
     private readonly eventLog: EventLog,
     private readonly outbox: OutboxWriter,
     private readonly runner: IssueCommandRunner,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async file(
@@ -50,6 +52,7 @@ export class FilingCommands {
     try {
       const issue = await this.dataSource.transaction(async (manager) => {
         const now = new Date();
+        const evidence = await this.attachments.resolveEvidence(manager, actor, input.evidence ?? []);
         const [{ seq }] = await manager.query(`SELECT nextval('issue_reference_seq') AS seq`);
         const year = DateTime.fromJSDate(now, { zone: this.config.timeZone }).year;
         const issue = manager.create(IssueEntity, {
@@ -62,7 +65,7 @@ export class FilingCommands {
           severity: input.severity,
           source: input.source,
           location: input.location ?? {},
-          evidence: input.evidence ?? [],
+          evidence: evidence.items,
           status: 'filed',
           leadUnit: null,
           coUnits: [],
@@ -83,6 +86,7 @@ export class FilingCommands {
           version: 1,
         });
         await manager.insert(IssueEntity, issue);
+        await this.attachments.link(manager, issue.id, evidence.attachmentIds);
         if (idempotencyKey) {
           // A concurrent request with the same key blocks here until the first commits, then conflicts.
           const claimed = await manager.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EvidenceType, ReturnReasonCode, transition } from '@app/domain';
+import { ReturnReasonCode, transition } from '@app/domain';
+import { AttachmentsService, EvidenceInput } from '../../attachments/attachments.service';
 import type { Actor } from '../../common/actor';
 import { DeadlineService } from '../../deadlines/deadline.service';
 import { PendingEvent } from '../../issue-record/event-log';
@@ -15,6 +16,7 @@ export class HandlingCommands {
     private readonly runner: IssueCommandRunner,
     private readonly routing: RoutingService,
     private readonly deadlines: DeadlineService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   acknowledge(actor: Actor, id: string, options: CommandOptions): Promise<IssueView> {
@@ -80,7 +82,7 @@ export class HandlingCommands {
   submitRectification(
     actor: Actor,
     id: string,
-    input: { summary: string; evidence?: { type: EvidenceType; uri?: string; description?: string }[] },
+    input: { summary: string; evidence?: EvidenceInput[] },
     options: CommandOptions,
   ): Promise<IssueView> {
     return this.runner.run(actor, id, options, {
@@ -88,6 +90,8 @@ export class HandlingCommands {
       authorize: (issue) => requireLeadHandler(actor, issue),
       apply: async (issue, manager, now) => {
         issue.status = transition(issue.status, 'submit_rectification');
+        const evidence = await this.attachments.resolveEvidence(manager, actor, input.evidence ?? []);
+        await this.attachments.link(manager, issue.id, evidence.attachmentIds);
         const onTime = !issue.dueAt || now <= issue.dueAt;
         // Submitting meets the resolve deadline: the clock stops, the issue is no longer overdue.
         issue.overdue = false;
@@ -96,7 +100,7 @@ export class HandlingCommands {
         return [
           {
             type: 'issue.rectification_submitted',
-            data: { summary: input.summary, evidence: input.evidence ?? [], unit: issue.leadUnit, onTime },
+            data: { summary: input.summary, evidence: evidence.items, unit: issue.leadUnit, onTime },
           },
         ];
       },
