@@ -1,12 +1,11 @@
 import { fileIssue, uniqueTitle, type IssueView } from './support/deadlines';
 import { currentUser, expect, logIn, test } from './support/fixtures';
 import { screenshot } from './support/screenshot';
-
-// Until the API streams (GET /stream), the page hears of changes by its 15-second poll: allow for one.
-const LIVE = { timeout: 30_000 };
+import { streamOpened } from './support/stream';
 
 test.describe('the task queue', () => {
   test('the handler’s queue shows a new issue without a reload', async ({ page, service }) => {
+    const streaming = streamOpened(page);
     await logIn(page, 'xingren-handler', 'demo-password');
     await expect(page).toHaveURL(/\/inbox$/);
     await expect(currentUser(page)).toContainText('兴仁市人民政府');
@@ -14,6 +13,7 @@ test.describe('the task queue', () => {
     const open = page.locator('[data-counter="open"]');
     await expect(open).toContainText(/\d+/);
     const before = Number((await open.locator('.counter__value').textContent()) ?? '0');
+    await streaming;
 
     // The supervisor files an issue in Xingren; routing sends it to the county government.
     const title = uniqueTitle('巴铃镇通组公路路面破损');
@@ -21,7 +21,7 @@ test.describe('the task queue', () => {
     expect(issue.leadUnit).toBe('xingren-gov');
 
     const row = page.getByRole('row').filter({ hasText: title });
-    await expect(row).toBeVisible(LIVE);
+    await expect(row).toBeVisible();
     await expect(row).toContainText(issue.referenceNo);
     await expect(row).toContainText('待签收');
     await expect(row).toContainText('主办');

@@ -1,10 +1,8 @@
 import { fastDeadlineCategory, fileIssue, uniqueTitle, type IssueView } from './support/deadlines';
 import { expect, logIn, test } from './support/fixtures';
 import { screenshot } from './support/screenshot';
+import { streamOpened } from './support/stream';
 import type { Page } from '@playwright/test';
-
-// Until the API streams (GET /stream), the board hears of changes by its 15-second poll: allow for one.
-const LIVE = { timeout: 30_000 };
 
 function menu(page: Page, name: string) {
   return page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name });
@@ -13,9 +11,11 @@ function menu(page: Page, name: string) {
 test.describe('the inspection office', () => {
   test('the inspector watches an issue turn red on the board without a reload', async ({ page, service }) => {
     const category = await fastDeadlineCategory(service, 'pref-energy');
+    const streaming = streamOpened(page);
     await logIn(page, 'inspector', 'demo-password');
     await expect(page).toHaveURL(/\/oversight\/overdue$/);
     await expect(page.getByRole('heading', { name: '督办看板' })).toBeVisible();
+    await streaming;
     await expect(page.getByRole('radio', { name: '红灯（已超期）' })).toBeChecked();
     // Only the energy bureau's issues: the filter goes to the server.
     await page.getByRole('combobox', { name: '责任单位' }).click();
@@ -27,12 +27,12 @@ test.describe('the inspection office', () => {
 
     // Two seconds to resolve it: the row turns up red, escalated to level 1, with no reload.
     const row = page.getByRole('row').filter({ hasText: title });
-    await expect(row).toBeVisible(LIVE);
+    await expect(row).toBeVisible();
     await expect(row).toContainText(issue.referenceNo);
     await expect(row).toContainText('州能源局');
     await expect(row).toContainText('兴义市');
     await expect(row).toContainText(/\d+分钟|不足1分钟/);
-    await expect(row.locator('[data-light="level1"]')).toBeVisible(LIVE);
+    await expect(row.locator('[data-light="level1"]')).toBeVisible();
     await expect(row.getByRole('link', { name: title })).toHaveAttribute('href', `/issues/${issue.id}`);
     const summary = page.getByRole('region', { name: '各单位汇总' });
     await expect(summary.getByRole('row').filter({ hasText: '州能源局' })).toBeVisible();
@@ -100,6 +100,37 @@ test.describe('the inspection office', () => {
     expect(after.coUnits).toEqual(['pref-transport']);
   });
 
+  test('the inspector sends a supervision notice on a key issue', async ({ page, service }) => {
+    const title = uniqueTitle('易地扶贫搬迁安置点配套学校未建');
+    const issue = await fileIssue(service, { title, category: 'poverty_alleviation', regionCode: '522326' });
+    await service.post('inspector', `/issues/${issue.id}/key`, { isKey: true });
+
+    await logIn(page, 'inspector', 'demo-password');
+    await menu(page, '重点督办').click();
+    await expect(page).toHaveURL(/\/oversight\/key$/);
+    await expect(page.getByRole('radio', { name: '重点问题' })).toBeChecked();
+    const row = page.getByRole('row').filter({ hasText: title });
+    await expect(row).toContainText(issue.referenceNo);
+    await expect(row).toContainText('中共望谟县委员会');
+    await row.getByRole('button', { name: '发督办通知' }).click();
+
+    const dialog = page.getByRole('dialog', { name: `督办通知：${issue.referenceNo}` });
+    const note = `请于五日内报告配套学校建设进展 ${Date.now()}`;
+    await dialog.getByLabel('通知内容').fill(note);
+    await dialog.getByRole('button', { name: '发督办通知' }).click();
+    await expect(page.getByText(`已发出督办通知：${issue.referenceNo}`)).toBeVisible();
+    await expect(dialog).toBeHidden();
+    const timeline = await service.get<{ items: { type: string; data: { note?: string } }[] }>(
+      'inspector',
+      `/issues/${issue.id}/timeline`,
+    );
+    expect(timeline.items.find((event) => event.type === 'issue.supervision_notice')?.data.note).toBe(note);
+
+    // Proposals have their own tab; this issue is not one.
+    await page.getByRole('radio', { name: '重点提案' }).check({ force: true });
+    await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
+  });
+
   test('the inspector reads the statistics on a desktop and a phone', async ({ page, service }) => {
     const category = await fastDeadlineCategory(service, 'pref-energy');
     const issue = await fileIssue(service, {
@@ -118,6 +149,8 @@ test.describe('the inspection office', () => {
     for (const heading of ['各单位超期事项', '各级督办事项', '每周提交与办结（近 12 周）', /按时办结率排名/]) {
       await expect(page.getByRole('heading', { name: heading })).toBeVisible();
     }
+    // This week's filing is on the trend line.
+    await expect(page.getByRole('img', { name: '每周提交与办结（近 12 周）' }).locator('canvas')).toBeVisible();
     const overdueChart = page.getByRole('img', { name: '各单位超期事项' });
     await expect(overdueChart.locator('canvas')).toBeVisible();
     await expect(page.getByRole('img', { name: '各级督办事项' }).locator('canvas')).toBeVisible();

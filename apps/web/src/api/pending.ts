@@ -44,23 +44,6 @@ export interface Unit {
   active?: boolean;
 }
 
-/** GET /oversight/trend (contract-additions item 8): filings and closures per week, oldest week first. */
-export interface TrendWeek {
-  /** YYYY-MM-DD, a Monday in TIME_ZONE. */
-  weekStart: string;
-  filed: number;
-  closed: number;
-}
-
-/** GET /issues filters being added (contract-additions item 7). */
-export interface IssueListAdditions {
-  isKey?: boolean;
-  q?: string;
-  sort?: '-filedAt' | 'filedAt' | 'dueAt' | '-dueAt';
-}
-
-type IssueListGet = paths['/issues']['get'];
-
 export interface ChangePasswordBody {
   currentPassword: string;
   newPassword: string;
@@ -90,21 +73,6 @@ export interface PendingPaths {
   };
   '/units/{code}': Omit<paths['/units/{code}'], 'get'> & {
     get: Answering<paths['/units/{code}']['get'], { 200: Json<Unit> }>;
-  };
-  '/issues': Omit<paths['/issues'], 'get'> & {
-    get: Omit<IssueListGet, 'parameters'> & {
-      parameters: Omit<IssueListGet['parameters'], 'query'> & {
-        query?: NonNullable<IssueListGet['parameters']['query']> & IssueListAdditions;
-      };
-    };
-  };
-  '/oversight/trend': Omit<NoOtherMethods, 'get'> & {
-    parameters: NoParameters;
-    get: {
-      parameters: { query?: { weeks?: number }; header?: never; path?: never; cookie?: never };
-      requestBody?: never;
-      responses: { 200: Json<{ items: TrendWeek[] }> };
-    };
   };
   '/app-info': Omit<NoOtherMethods, 'get'> & {
     parameters: NoParameters;

@@ -106,7 +106,6 @@ export default {
     issues: 'Key issues',
     proposals: 'Key proposals',
     empty: 'No key items',
-    unsupported: 'The service cannot filter by “key” yet; please try again later.',
     columns: {
       referenceNo: 'Reference',
       title: 'Title',
@@ -132,7 +131,6 @@ export default {
     trend: 'Filed and closed per week (last {weeks} weeks)',
     filed: 'Filed',
     closed: 'Closed',
-    trendUnavailable: 'The service does not provide the trend yet',
     byLevel: 'Open issues by escalation level',
     levelName: 'Level {level}',
     levelSeries: 'Open issues',

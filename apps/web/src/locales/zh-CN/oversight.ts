@@ -106,7 +106,6 @@ export default {
     issues: '重点问题',
     proposals: '重点提案',
     empty: '没有重点事项',
-    unsupported: '服务暂不支持按“重点”筛选事项，请稍后再试。',
     columns: {
       referenceNo: '编号',
       title: '标题',
@@ -132,7 +131,6 @@ export default {
     trend: '每周提交与办结（近 {weeks} 周）',
     filed: '提交',
     closed: '办结',
-    trendUnavailable: '服务暂未提供趋势数据',
     byLevel: '各级督办事项',
     levelName: '{level} 级',
     levelSeries: '在办事项',

@@ -1,13 +1,11 @@
 import { api, call } from '@/api/client';
-import { ApiError, toApiError } from '@/api/errors';
 import type { components } from '@/api/schema';
-import type { TrendWeek } from '@/api/pending';
 import type { ExtensionRequest, Issue, IssuePage, IssueKind, IssueStatus, Page } from '@/api/types';
 import type { BoardColour, BoardItem } from './board';
 
 export type UnitSummary = components['schemas']['UnitSummaryDto'];
 export type AssessmentRow = components['schemas']['AssessmentRowDto'];
-export type { TrendWeek };
+export type TrendWeek = components['schemas']['WeekCountDto'];
 
 export interface BoardFilters {
   leadUnit?: string;
@@ -96,21 +94,7 @@ export async function loadAssessment(from: string, to: string): Promise<Assessme
   return (await call(api.GET('/assessment/units', { params: { query: { from, to } } }))).items;
 }
 
-/**
- * GET /oversight/trend?weeks= (contract-additions item 8). Null while the API does not have it (404), so the
- * page can say so instead of failing.
- */
-export async function loadTrend(weeks: number): Promise<TrendWeek[] | null> {
-  try {
-    return (await call(api.GET('/oversight/trend', { params: { query: { weeks } } }))).items;
-  } catch (caught) {
-    if (toApiError(caught).status === 404) return null;
-    throw caught;
-  }
-}
-
-/** A 400 that names `isKey`: the API does not filter by it yet (contract-additions item 7). */
-export function isKeyFilterMissing(caught: unknown): caught is ApiError {
-  const error = toApiError(caught);
-  return error.status === 400 && /isKey/.test(error.message);
+/** GET /oversight/trend?weeks=: filings and closures per week (Monday to Sunday in TIME_ZONE), oldest first. */
+export async function loadTrend(weeks: number): Promise<TrendWeek[]> {
+  return (await call(api.GET('/oversight/trend', { params: { query: { weeks } } }))).items;
 }

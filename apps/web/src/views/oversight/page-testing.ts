@@ -30,11 +30,14 @@ export function stubApi(routes: Record<string, Handler>): Request[] {
 export const page = <T>(items: T[], nextCursor: string | null = null) => Response.json({ items, nextCursor });
 
 /** Mounts `component` at `path` (matching `pattern`) with `me` logged in (no token: the stream stays shut). */
-export async function mountPage(component: Component, options: { path: string; pattern?: string; me: Me }) {
+export async function mountPage(
+  component: Component,
+  options: { path: string; pattern?: string; me: Pick<Me, 'username' | 'displayName' | 'role' | 'unit'> },
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const auth = useAuthStore();
-  auth.me = options.me;
+  auth.me = { unitName: null, active: true, email: null, phone: null, ...options.me };
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [

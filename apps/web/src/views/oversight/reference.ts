@@ -49,6 +49,14 @@ export const loadUnits = cached(async () => {
   return items;
 });
 
+/** The units that take new issues: what an assignment may name (a retired unit keeps only its open issues). */
+export const loadActiveUnits = cached(async () => {
+  const { items } = await readAll((cursor) =>
+    call(api.GET('/units', { params: { query: { active: true, limit: MAX_LIMIT, cursor } } })),
+  );
+  return items;
+});
+
 export const loadRegions = cached(async () => {
   const { items } = await readAll((cursor) =>
     call(api.GET('/regions', { params: { query: { limit: MAX_LIMIT, cursor } } })),
