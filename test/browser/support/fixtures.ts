@@ -28,7 +28,7 @@ export const DEMO_ACCOUNTS: Account[] = [
     password: DEMO_PASSWORD,
     displayName: '张督查',
     unitName: null,
-    roleLabel: '监督员',
+    roleLabel: '督查人员',
     landing: '/issues/new',
   },
   {
@@ -36,7 +36,7 @@ export const DEMO_ACCOUNTS: Account[] = [
     password: DEMO_PASSWORD,
     displayName: '王科长',
     unitName: '州委督查室',
-    roleLabel: '督查专员',
+    roleLabel: '督查室',
     landing: '/oversight/overdue',
   },
   {
@@ -44,7 +44,7 @@ export const DEMO_ACCOUNTS: Account[] = [
     password: DEMO_PASSWORD,
     displayName: '兴仁市人民政府 承办员',
     unitName: '兴仁市人民政府',
-    roleLabel: '承办员',
+    roleLabel: '承办人员',
     landing: '/inbox',
   },
   {
@@ -52,7 +52,7 @@ export const DEMO_ACCOUNTS: Account[] = [
     password: DEMO_PASSWORD,
     displayName: '兴义市人民政府 承办员',
     unitName: '兴义市人民政府',
-    roleLabel: '承办员',
+    roleLabel: '承办人员',
     landing: '/inbox',
   },
   {
@@ -60,7 +60,7 @@ export const DEMO_ACCOUNTS: Account[] = [
     password: DEMO_PASSWORD,
     displayName: '州能源局 承办员',
     unitName: '州能源局',
-    roleLabel: '承办员',
+    roleLabel: '承办人员',
     landing: '/inbox',
   },
 ];

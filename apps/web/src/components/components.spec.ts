@@ -93,10 +93,10 @@ describe('ServerTable', () => {
     return { items: rows.slice(start, end), nextCursor: end < rows.length ? String(end) : null };
   });
 
-  function mountTable(filters = reactive({ q: '' })) {
+  function mountTable(filters = reactive({ q: '' }), slots: Record<string, (scope: { row: Row }) => unknown> = {}) {
     const Host = defineComponent({
       setup: () => () =>
-        h(ServerTable<Row, { q: string }>, { tableId: 'spec', columns, fetchPage, filters, pageSizes: [2, 10] }),
+        h(ServerTable<Row, { q: string }>, { tableId: 'spec', columns, fetchPage, filters, pageSizes: [2, 10] }, slots),
     });
     return mount(Host, { attachTo: document.body });
   }
@@ -155,6 +155,18 @@ describe('ServerTable', () => {
     await flushPromises();
     expect(empty.text()).toContain('暂无数据');
     empty.unmount();
+  });
+
+  it('renders a cell slot for real rows only, never for Element Plus’s empty probe row', async () => {
+    const seen: unknown[] = [];
+    const wrapper = mountTable(reactive({ q: '' }), {
+      'cell-name': ({ row }) => (seen.push(row.id), row.name.toUpperCase()),
+    });
+    await flushPromises();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => typeof id === 'string')).toBe(true);
+    expect(wrapper.text()).toContain('NAME-A');
+    wrapper.unmount();
   });
 
   it('remembers hidden columns per table', async () => {

@@ -47,3 +47,25 @@ describe('countdown', () => {
     expect(countdown(at(-1999), NOW).parts.seconds).toBe(1);
   });
 });
+
+describe('countdown with reminders', () => {
+  const window = { fromAt: at(-H), lastAt: at(2 * H) };
+
+  it('inside the reminder window is reminder (blue), past the last reminder soon (amber)', () => {
+    expect(countdown(at(5 * DAY_MS), NOW, DAY_MS, window).kind).toBe('reminder');
+    expect(countdown(at(5 * DAY_MS), at(3 * H), DAY_MS, window).kind).toBe('soon');
+  });
+
+  it('before the first reminder it is ok; under a day it is soon whatever the reminders say', () => {
+    expect(countdown(at(5 * DAY_MS), at(-2 * H), DAY_MS, window).kind).toBe('ok');
+    expect(countdown(at(H), NOW, DAY_MS, { fromAt: at(-H), lastAt: at(30 * M) }).kind).toBe('soon');
+  });
+
+  it('overdue wins over everything; no window known is the same as none', () => {
+    expect(countdown(at(-1), NOW, DAY_MS, window).kind).toBe('overdue');
+    expect(countdown(at(5 * DAY_MS), NOW, DAY_MS, { fromAt: null, lastAt: null }).kind).toBe('ok');
+    expect(countdown('2026-03-20T00:00:00Z', NOW, DAY_MS, { fromAt: '2026-03-09T00:00:00Z', lastAt: null }).kind).toBe(
+      'reminder',
+    );
+  });
+});

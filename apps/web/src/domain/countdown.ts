@@ -1,4 +1,8 @@
-export type CountdownKind = 'ok' | 'soon' | 'overdue';
+/**
+ * ok: before any reminder; reminder: inside the reminder window (blue); soon: past the last reminder or within
+ * the soon window (amber); overdue (red). The supervision-notice colours of the board (libs/domain alertColour).
+ */
+export type CountdownKind = 'ok' | 'reminder' | 'soon' | 'overdue';
 
 export interface CountdownParts {
   days: number;
@@ -9,22 +13,39 @@ export interface CountdownParts {
 
 export interface Countdown {
   kind: CountdownKind;
-  /** Time left (ok, soon) or overdue by (overdue), split for display. */
+  /** Time left (ok, reminder, soon) or overdue by (overdue), split for display. */
   parts: CountdownParts;
   /** Signed: positive while time is left, zero or negative once due. */
   remainingMs: number;
 }
 
+/** When the reminders of a deadline go out: the first opens the window, the last turns it amber. */
+export interface ReminderWindow {
+  fromAt: Date | string | null;
+  lastAt: Date | string | null;
+}
+
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+const time = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value).getTime();
 
 /**
  * Time left until `dueAt` as of `now`, or how long it is overdue. Due means overdue: at the due instant
- * itself the issue is late, as the service marks it. `soonWithinMs` (default one day) turns ok into soon.
+ * itself the issue is late, as the service marks it. `soonWithinMs` (default one day) turns ok into soon;
+ * `reminders`, when known, mark the reminder window.
  */
-export function countdown(dueAt: Date | string, now: Date, soonWithinMs = DAY_MS): Countdown {
-  const due = typeof dueAt === 'string' ? new Date(dueAt) : dueAt;
-  const remainingMs = due.getTime() - now.getTime();
-  const kind: CountdownKind = remainingMs <= 0 ? 'overdue' : remainingMs <= soonWithinMs ? 'soon' : 'ok';
+export function countdown(
+  dueAt: Date | string,
+  now: Date,
+  soonWithinMs = DAY_MS,
+  reminders?: ReminderWindow | null,
+): Countdown {
+  const remainingMs = time(dueAt) - now.getTime();
+  const at = now.getTime();
+  let kind: CountdownKind = 'ok';
+  if (remainingMs <= 0) kind = 'overdue';
+  else if (remainingMs <= soonWithinMs || (reminders?.lastAt && at >= time(reminders.lastAt))) kind = 'soon';
+  else if (reminders?.fromAt && at >= time(reminders.fromAt)) kind = 'reminder';
   return { kind, parts: split(Math.abs(remainingMs)), remainingMs };
 }
 

@@ -30,7 +30,16 @@ function setup(me: { role: 'supervisor' | 'handler' | 'inspector' | 'admin' } | 
   const auth = useAuthStore();
   if (me) {
     auth.token = 'tok';
-    auth.me = { username: 'u', displayName: 'U', role: me.role, unit: null };
+    auth.me = {
+      username: 'u',
+      displayName: 'U',
+      role: me.role,
+      unit: null,
+      unitName: null,
+      active: true,
+      email: null,
+      phone: null,
+    };
   } else {
     auth.token = null;
   }

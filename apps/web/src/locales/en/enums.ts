@@ -20,7 +20,7 @@ export default {
     other: 'Other',
   },
   kind: { supervision: 'Supervision issue', proposal: 'Proposal' },
-  role: { admin: 'Administrator', supervisor: 'Supervisor', handler: 'Handler', inspector: 'Inspector' },
+  role: { admin: 'Administrator', supervisor: 'Supervisor', handler: 'Handler', inspector: 'Inspection office' },
   unitKind: {
     party_committee: 'Party committee',
     government: 'Government',

@@ -21,7 +21,7 @@ export default {
     other: '其他',
   },
   kind: { supervision: '监督问题', proposal: '提案' },
-  role: { admin: '系统管理员', supervisor: '监督员', handler: '承办员', inspector: '督查专员' },
+  role: { admin: '系统管理员', supervisor: '督查人员', handler: '承办人员', inspector: '督查室' },
   unitKind: {
     party_committee: '党委',
     government: '政府',
