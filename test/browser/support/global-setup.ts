@@ -79,8 +79,8 @@ async function admin<T>(databaseUrl: string, work: (client: Client) => Promise<T
 }
 
 /**
- * A fresh database on DATABASE_URL's server, migrated and seeded with the Qianxinan demo; the built API and
- * worker on free ports; the built web app served by Vite's preview server, proxying /api to the API.
+ * A fresh database on DATABASE_URL's server, migrated and seeded with the Qianxinan demo; the built API (which
+ * serves the built web app) and worker on free ports.
  * Returns the teardown: children stopped, Redis keys and the database dropped.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
@@ -121,7 +121,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const seeded = await exited(seed);
     if (seeded !== 0) throw new Error(`seeding failed (${seeded}); see ${logDir}/seed.log`);
 
-    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const apiPort = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -140,22 +140,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForHttp(`${apiUrl}/health`, api, 'api');
 
-    // Until the API serves the app itself, Vite's preview server does, proxying /api to it.
-    const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-    const web = start(
-      'web',
-      [vite, 'preview', 'apps/web', '--host', '127.0.0.1', '--port', String(webPort), '--strictPort'],
-      {
-        ...process.env,
-        VITE_API_TARGET: apiUrl,
-      },
-    );
-    children.push(web);
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    await waitForHttp(`${webUrl}/`, web, 'web');
-
-    // The one line to change once the API serves the web app: baseUrl = apiUrl.
-    const baseUrl = webUrl;
+    // The API serves the built app itself, under its security headers (CSP, no framing), as in production.
+    const baseUrl = apiUrl;
     process.env[ENV.baseUrl] = baseUrl;
     process.env[ENV.apiUrl] = apiUrl;
     process.env[ENV.adminPassword] = adminPassword;

@@ -228,6 +228,20 @@ export class IssueDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgeDueAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt: string | null;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'the first reminder: from here the issue is blue on the board',
+  })
+  remindFromAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'the last reminder: from here, until overdue, it is yellow',
+  })
+  remindLastAt: string | null;
   @ApiProperty() escalationLevel: number;
   @ApiProperty() reopenCount: number;
   @ApiProperty() returnCount: number;

@@ -228,7 +228,9 @@ export class AssessmentService {
   /** The table as a file: CSV for spreadsheets, or JSON. */
   async export(range: Range, format: 'csv' | 'json'): Promise<ExportFile> {
     const rows = await this.table(range);
-    const name = `assessment-${range.from.toISOString().slice(0, 10)}-${range.to.toISOString().slice(0, 10)}`;
+    // The period as people name it: local dates in TIME_ZONE, the last day included.
+    const local = (at: Date) => DateTime.fromJSDate(at, { zone: this.config.timeZone }).toISODate();
+    const name = `assessment-${local(range.from)}-${local(new Date(range.to.getTime() - 1))}`;
     if (format === 'json') {
       const body = JSON.stringify({ from: range.from.toISOString(), to: range.to.toISOString(), items: rows });
       return { filename: `${name}.json`, contentType: 'application/json; charset=utf-8', body };

@@ -23,6 +23,9 @@ export interface IssueView {
   acknowledgeDueAt: string | null;
   dueAt: string | null;
   overdue: boolean;
+  /** The reminder window: blue from the first reminder, yellow after the last, red once overdue. */
+  remindFromAt: string | null;
+  remindLastAt: string | null;
   escalationLevel: number;
   reopenCount: number;
   returnCount: number;
@@ -56,6 +59,8 @@ export function toIssueView(issue: IssueEntity): IssueView {
     acknowledgeDueAt: iso(issue.acknowledgeDueAt),
     dueAt: iso(issue.dueAt),
     overdue: issue.overdue,
+    remindFromAt: iso(issue.remindFromAt),
+    remindLastAt: iso(issue.remindLastAt),
     escalationLevel: issue.escalationLevel,
     reopenCount: issue.reopenCount,
     returnCount: issue.returnCount,
