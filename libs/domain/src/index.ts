@@ -11,3 +11,4 @@ export * from './deadlines/notification-hours';
 export * from './assessment/scoring-rules';
 export * from './attachments/file-type';
 export * from './attachments/jpeg-location';
+export * from './oversight/board-replay';

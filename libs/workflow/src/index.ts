@@ -21,6 +21,7 @@ export { UnitChanges, UnitsService } from './reference/units.service';
 export {
   AccessState,
   USER_ACCESS_CHANNEL,
+  UserAccessChanges,
   UserChanges,
   UsersService,
   UserView,

@@ -30,7 +30,7 @@ import { RoutingRulesService } from './reference/routing-rules.service';
 import { UnitsService } from './reference/units.service';
 import { RoutingService } from './routing/routing.service';
 import { StreamPublisher } from './stream/stream-publisher';
-import { UsersService } from './users/users.service';
+import { UserAccessChanges, UsersService } from './users/users.service';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
 import { WebhookService } from './webhooks/webhook.service';
 
@@ -70,9 +70,11 @@ const REFERENCE_SERVICES = [
     Reconciler,
     OversightService,
     ...REFERENCE_SERVICES,
+    UserAccessChanges,
     UsersService,
   ],
   exports: [
+    UserAccessChanges,
     AuditLog,
     AttachmentsService,
     ...COMMAND_SERVICES,

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { PgListener } from '@app/persistence';
-import { AccessState, USER_ACCESS_CHANNEL, UsersService } from '@app/workflow';
+import { AccessState, USER_ACCESS_CHANNEL, UserAccessChanges, UsersService } from '@app/workflow';
 
 const MAX_ENTRIES = 50_000;
 
@@ -16,9 +16,12 @@ export class AccessCache implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
     private readonly listener: PgListener,
+    private readonly changes: UserAccessChanges,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // A change made in this process evicts at once; one made elsewhere, when its NOTIFY arrives.
+    this.changes.subscribe((username) => this.states.delete(username));
     await this.listener.subscribe({
       channel: USER_ACCESS_CHANNEL,
       onMessage: (username) => this.states.delete(username),
@@ -33,8 +36,11 @@ export class AccessCache implements OnApplicationBootstrap {
     if (this.states.size >= MAX_ENTRIES) this.states.clear();
     const loading = this.users.accessState(username);
     this.states.set(username, loading);
-    // A failed read is not remembered: the next request asks again.
-    loading.catch(() => this.states.delete(username));
+    // A failed read is not remembered, and neither is one an eviction overtook (it may predate the change).
+    const forget = () => {
+      if (this.states.get(username) === loading) this.states.delete(username);
+    };
+    loading.catch(forget);
     return loading;
   }
 }

@@ -39,6 +39,24 @@ export interface AccessState {
 /** The channel that tells every API process a user's access changed (payload: the username). */
 export const USER_ACCESS_CHANNEL = 'user_access';
 
+/**
+ * Told in this process, once the change has committed, that a user's sessions ended: this process's cache of
+ * access states forgets the user before the next request, without waiting for the NOTIFY to come round.
+ */
+@Injectable()
+export class UserAccessChanges {
+  private readonly listeners = new Set<(username: string) => void>();
+
+  subscribe(listener: (username: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  changed(username: string): void {
+    for (const listener of this.listeners) listener(username);
+  }
+}
+
 const BCRYPT_COST = 10;
 // Compared against when the username is unknown, so a miss costs as long as a wrong password.
 const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.F1pWKDvrGuMdtIwE5HmmCDsxjM7W';
@@ -71,7 +89,15 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly accessChanges: UserAccessChanges,
   ) {}
+
+  /** A transaction that may end a user's sessions; this process forgets the user's access once it commits. */
+  private async ending<T>(username: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(work);
+    this.accessChanges.changed(username);
+    return result;
+  }
 
   async create(
     actor: Actor,
@@ -155,7 +181,7 @@ export class UsersService {
    * a retirement applies to the very next request.
    */
   async update(actor: Actor, username: string, changes: UserChanges): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.ending(username, async (manager) => {
       const user = await this.find(manager, username, true);
       const before = toUserView(user);
       const role = changes.role ?? user.role;
@@ -189,7 +215,7 @@ export class UsersService {
   /** The admin sets a new password; the user's earlier tokens stop working. */
   async resetPassword(actor: Actor, username: string, newPassword: string): Promise<void> {
     checkPassword('newPassword', newPassword, username);
-    await this.dataSource.transaction(async (manager) => {
+    await this.ending(username, async (manager) => {
       const user = await this.find(manager, username, true);
       user.passwordHash = await hash(newPassword, BCRYPT_COST);
       await this.save(manager, user, true);
@@ -205,7 +231,7 @@ export class UsersService {
 
   /** One's own password, given the current one; the earlier tokens stop working. */
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.ending(actor.username, async (manager) => {
       const user = await this.find(manager, actor.username, true);
       if (!(await compare(currentPassword, user.passwordHash))) {
         throw new InvalidInputError('currentPassword', 'is not your current password');
