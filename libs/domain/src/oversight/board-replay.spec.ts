@@ -26,7 +26,11 @@ const history: ReplayEvent[] = [
 describe('replayIssue', () => {
   it('rebuilds each moment of a history', () => {
     expect(replayIssue(history, new Date(t(0).getTime() - 1))).toBeNull();
-    expect(replayIssue(history, t(5))).toMatchObject({ status: 'in_progress', leadUnit: 'xingren-gov', overdue: false });
+    expect(replayIssue(history, t(5))).toMatchObject({
+      status: 'in_progress',
+      leadUnit: 'xingren-gov',
+      overdue: false,
+    });
     expect(replayIssue(history, t(10))).toMatchObject({ overdue: true, escalationLevel: 1, dueAt: t(10), version: 4 });
     expect(replayIssue(history, t(22))).toMatchObject({ overdue: true, escalationLevel: 2 });
     expect(replayIssue(history, t(30))).toMatchObject({ overdue: false, escalationLevel: 0, dueAt: t(40) });
@@ -85,7 +89,9 @@ describe('replayIssue', () => {
           const events = [event(0, 'issue.filed')];
           for (const step of steps) {
             minute += step.gap;
-            events.push(event(minute, step.type, { level: step.level + 1, dueAt: t(minute).toISOString(), isKey: true }));
+            events.push(
+              event(minute, step.type, { level: step.level + 1, dueAt: t(minute).toISOString(), isKey: true }),
+            );
           }
           const state = replayIssue(events, t(at));
           const prefix = events.filter((e) => e.occurredAt <= t(at));
