@@ -32,6 +32,7 @@ export { Reconciler, SweepOptions, SweepResult } from './reconciler/reconciler.s
 export { NotificationService, NotificationView } from './notifications/notification.service';
 export { Notifier, LogNotifier } from './notifications/notifier';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
+export { BoardHistory } from './oversight/board-history';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
 export { ProposalReportService } from './assessment/proposal-report.service';
 export {

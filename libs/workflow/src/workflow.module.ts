@@ -20,6 +20,7 @@ import { VerificationCommands } from './issues/commands/verification.commands';
 import { IssueQueriesService } from './issues/issue-queries.service';
 import { NotificationService } from './notifications/notification.service';
 import { LogNotifier, Notifier } from './notifications/notifier';
+import { BoardHistory } from './oversight/board-history';
 import { OversightService } from './oversight/oversight.service';
 import { Reconciler } from './reconciler/reconciler.service';
 import { CalendarDaysService } from './calendar/calendar-days.service';
@@ -69,6 +70,7 @@ const REFERENCE_SERVICES = [
     IssueQueriesService,
     Reconciler,
     OversightService,
+    BoardHistory,
     ...REFERENCE_SERVICES,
     UserAccessChanges,
     UsersService,
@@ -83,6 +85,7 @@ const REFERENCE_SERVICES = [
     UsersService,
     NotificationService,
     OversightService,
+    BoardHistory,
     AssessmentService,
     ProposalReportService,
     WebhookService,

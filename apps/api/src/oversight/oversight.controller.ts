@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OversightService } from '@app/workflow';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { BoardHistory, OversightService } from '@app/workflow';
 import { IsCode, IsOptionalLevel, IsRegionCode } from '../common/codes';
 import { Endpoint } from '../common/endpoint';
 import { ListQueryDto } from '../common/list-query.dto';
@@ -16,6 +16,16 @@ export class OverdueQueryDto extends ListQueryDto {
   @IsRegionCode()
   regionCode?: string;
   @IsOptionalLevel() minLevel?: number;
+}
+
+export class OverdueBoardQueryDto extends OverdueQueryDto {
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'a past moment: the board as it stood then, rebuilt from the timeline (`overdueSeconds` at it)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO-8601 instant' })
+  asOf?: string;
 }
 
 export class BoardQueryDto extends OverdueQueryDto {
@@ -67,20 +77,25 @@ export class SummaryDto {
 @ApiBearerAuth()
 @Controller('oversight')
 export class OversightController {
-  constructor(private readonly oversight: OversightService) {}
+  constructor(
+    private readonly oversight: OversightService,
+    private readonly history: BoardHistory,
+  ) {}
 
   @Get('overdue')
   @Endpoint({
-    summary: 'The overdue board',
+    summary: 'The overdue board, now or as of a past moment',
     description:
-      'Overdue open issues with `overdueSeconds`, most overdue first; a region filter covers the regions under it.',
+      'Overdue open issues with `overdueSeconds`, most overdue first; a region filter covers the regions under it. ' +
+      'With `asOf`, the board as it stood at that moment, rebuilt from the timeline with the same fields and filters.',
     who: ['inspector'],
     ok: BoardPageDto,
     errors: [400],
   })
-  overdue(@Query() query: OverdueQueryDto) {
-    const { limit, cursor, ...filter } = query;
-    return this.oversight.overdue(filter, limit, cursor);
+  overdue(@Query() query: OverdueBoardQueryDto) {
+    const { limit, cursor, asOf, ...filter } = query;
+    if (asOf === undefined) return this.oversight.overdue(filter, limit, cursor);
+    return this.history.overdue(new Date(asOf), filter, limit, cursor);
   }
 
   @Get('board')

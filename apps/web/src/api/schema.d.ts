@@ -907,8 +907,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The overdue board
-         * @description Overdue open issues with `overdueSeconds`, most overdue first; a region filter covers the regions under it.
+         * The overdue board, now or as of a past moment
+         * @description Overdue open issues with `overdueSeconds`, most overdue first; a region filter covers the regions under it. With `asOf`, the board as it stood at that moment, rebuilt from the timeline with the same fields and filters.
          *
          *     Roles: inspector.
          */
@@ -1584,6 +1584,16 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
+            /**
+             * Format: date-time
+             * @description the first reminder: from here the issue is blue on the board
+             */
+            remindFromAt: string | null;
+            /**
+             * Format: date-time
+             * @description the last reminder: from here, until overdue, it is yellow
+             */
+            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
@@ -1966,6 +1976,16 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
+            /**
+             * Format: date-time
+             * @description the first reminder: from here the issue is blue on the board
+             */
+            remindFromAt: string | null;
+            /**
+             * Format: date-time
+             * @description the last reminder: from here, until overdue, it is yellow
+             */
+            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
@@ -5497,6 +5517,8 @@ export interface operations {
     OversightController_overdue: {
         parameters: {
             query?: {
+                /** @description a past moment: the board as it stood then, rebuilt from the timeline (`overdueSeconds` at it) */
+                asOf?: string;
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 leadUnit?: string;
