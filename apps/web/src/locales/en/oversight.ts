@@ -18,6 +18,10 @@ export default {
   colour: { red: 'Red (overdue)', yellow: 'Yellow (due soon)', blue: 'Blue (reminder window)' },
   colourShort: { red: 'Red', yellow: 'Yellow', blue: 'Blue' },
   board: {
+    asOf: 'Board as of',
+    asOfNow: 'Now (live)',
+    asOfShowing: 'The overdue board as it stood at {time}, rebuilt from the timeline (not live)',
+    backToNow: 'Back to now',
     lights: 'Lights',
     filters: 'Filters',
     unit: 'Responsible unit',

@@ -18,6 +18,10 @@ export default {
   colour: { red: '红灯（已超期）', yellow: '黄灯（临近到期）', blue: '蓝灯（提醒期内）' },
   colourShort: { red: '红灯', yellow: '黄灯', blue: '蓝灯' },
   board: {
+    asOf: '看板时点',
+    asOfNow: '当前（实时）',
+    asOfShowing: '正在查看 {time} 时的超期看板（按时间线重建，不随实时变化）',
+    backToNow: '回到当前',
     lights: '预警灯',
     filters: '筛选',
     unit: '责任单位',

@@ -33,6 +33,8 @@ function item(fields: Partial<BoardItem>): BoardItem {
     overdueSeconds: 3 * 86_400 + 4 * 3600,
     colour: 'red',
     escalationLevel: 2,
+    remindFromAt: null,
+    remindLastAt: null,
     reopenCount: 0,
     returnCount: 0,
     isKey: true,
@@ -109,6 +111,28 @@ describe('the overdue board', () => {
       leadUnit: 'pref-energy',
       limit: '20',
     });
+    wrapper.unmount();
+  });
+
+  it('as of a past moment: the red light rebuilt then, lateness measured at it, other lights off, back to now', async () => {
+    const requests = stub();
+    const { wrapper } = await mountPage(OverdueBoardPage, { path: '/oversight/overdue', me: inspector });
+    await vi.waitFor(() => expect(wrapper.find('tbody tr [data-light]').exists()).toBe(true));
+    wrapper.findComponent({ name: 'ElDatePicker' }).vm.$emit('update:modelValue', '2026-11-30 18:00:00');
+    await flushPromises();
+    // 18:00 in the service's zone (Asia/Shanghai) is 10:00 UTC
+    await vi.waitFor(() =>
+      expect(queries(requests, '/api/v1/oversight/overdue').at(-1)).toEqual({
+        asOf: '2026-11-30T10:00:00.000Z',
+        limit: '20',
+      }),
+    );
+    expect(wrapper.get('.board__as-of').text()).toContain('2026-11-30 18:00:00');
+    expect(wrapper.get('input[type="radio"][value="yellow"]').attributes('disabled')).toBeDefined();
+    await wrapper.get('.board__as-of button').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('.board__as-of').exists()).toBe(false);
+    expect(queries(requests, '/api/v1/oversight/overdue').at(-1)).toEqual({ limit: '20' });
     wrapper.unmount();
   });
 });

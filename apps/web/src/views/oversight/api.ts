@@ -18,8 +18,8 @@ interface Paging {
   cursor?: string;
 }
 
-/** GET /oversight/overdue: overdue open issues, most overdue first (the red light). */
-export function listOverdue(query: BoardFilters & Paging): Promise<Page<BoardItem>> {
+/** GET /oversight/overdue: overdue open issues, most overdue first (the red light); `asOf`: as they stood then. */
+export function listOverdue(query: BoardFilters & Paging & { asOf?: string }): Promise<Page<BoardItem>> {
   return call(api.GET('/oversight/overdue', { params: { query } }));
 }
 
