@@ -3,7 +3,7 @@ import { i18n } from '@/locales';
 import type { UnitSummary } from './api';
 import { countdown } from '@/domain/countdown';
 import { formatDuration, levelLight, overdueSecondsAt, remindersFromColour, summaryRows } from './board';
-import { debounce } from './live';
+import { throttle } from './live';
 import { readAll, regionTree } from './reference';
 
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {});
@@ -89,21 +89,27 @@ describe('reference data', () => {
   });
 });
 
-describe('debounce', () => {
-  it('runs once after a burst, and not at all when cancelled', () => {
+describe('throttle', () => {
+  it('runs at once, then once more after a burst, and not at all when cancelled', () => {
     vi.useFakeTimers();
     const fn = vi.fn();
-    const later = debounce(fn, 100);
+    const later = throttle(fn, 100);
+    later();
+    expect(fn).toHaveBeenCalledTimes(1);
     later();
     later();
     vi.advanceTimersByTime(99);
-    later();
-    vi.advanceTimersByTime(100);
     expect(fn).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(fn).toHaveBeenCalledTimes(2);
+    // quiet for a whole interval: the next call runs at once again
+    vi.advanceTimersByTime(100);
+    later();
+    expect(fn).toHaveBeenCalledTimes(3);
     later();
     later.cancel();
     vi.advanceTimersByTime(500);
-    expect(fn).toHaveBeenCalledTimes(1);
+    expect(fn).toHaveBeenCalledTimes(3);
     vi.useRealTimers();
   });
 });
