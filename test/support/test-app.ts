@@ -13,6 +13,10 @@ export interface TestAppOptions {
   /** Run the worker in this process (default true). */
   worker?: boolean;
   env?: Record<string, string>;
+  /** The PostgreSQL server to make the database on (default DATABASE_URL's). */
+  serverUrl?: string;
+  /** A streaming standby of that server: reads go to it (DATABASE_READ_URL), as a deployment with a replica has. */
+  standbyUrl?: string;
 }
 
 /** One database and one Redis prefix per test file, so files run in parallel without seeing each other. */
@@ -25,19 +29,25 @@ export class TestApp {
     private worker: INestApplicationContext | null,
     readonly databaseName: string,
     readonly db: Client,
+    private readonly serverUrl: string,
   ) {}
 
   static async start(options: TestAppOptions = {}): Promise<TestApp> {
     const databaseName = `dh_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    const serverUrl = options.serverUrl ?? (process.env.DATABASE_URL as string);
+    const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${databaseName}`);
     await admin.end();
-    const url = new URL(process.env.DATABASE_URL as string);
-    url.pathname = `/${databaseName}`;
+    const inDatabase = (server: string) => {
+      const url = new URL(server);
+      url.pathname = `/${databaseName}`;
+      return url.toString();
+    };
     const config = loadConfig({
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: inDatabase(serverUrl),
+      ...(options.standbyUrl ? { DATABASE_READ_URL: inDatabase(options.standbyUrl) } : {}),
       QUEUE_PREFIX: `t-${databaseName}`,
       ADMIN_USERNAME: 'admin',
       ADMIN_PASSWORD: 'admin-password',
@@ -53,7 +63,7 @@ export class TestApp {
     const worker = options.worker === false ? null : await createWorkerApp(config, { logs: false });
     const db = new Client({ connectionString: config.databaseUrl });
     await db.connect();
-    return new TestApp(config, api, worker, databaseName, db);
+    return new TestApp(config, api, worker, databaseName, db, serverUrl);
   }
 
   /** The in-process worker's application context, to reach its services directly (e.g. run a reconciler sweep). */
@@ -120,7 +130,7 @@ export class TestApp {
     const keys = await redis.keys(`${this.config.queuePrefix}*`);
     if (keys.length) await redis.del(...keys);
     await redis.quit();
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
+    const admin = new Client({ connectionString: this.serverUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
     await admin.end();

@@ -9,7 +9,18 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
 /** An arbitrary constant shared by every process that migrates this database. */
 const MIGRATION_LOCK_KEY = 7_242_300;
 
-export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+export interface ConnectionRole {
+  /** Shown in pg_stat_activity. */
+  applicationName?: string;
+  /** Commits wait for the synchronous standby to apply them: reads from it then see every committed write. */
+  waitForStandby?: boolean;
+}
+
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 20,
+  { applicationName = 'direct-handling', waitForStandby = false }: ConnectionRole = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -18,7 +29,11 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourc
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'direct-handling' },
+    extra: {
+      max: poolSize,
+      application_name: applicationName,
+      ...(waitForStandby ? { options: '-c synchronous_commit=remote_apply' } : {}),
+    },
   };
 }
 

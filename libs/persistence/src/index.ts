@@ -1,5 +1,6 @@
 export { PersistenceModule } from './persistence.module';
 export { dataSourceOptions, runMigrations } from './data-source';
+export { InjectReads, READ_DATA_SOURCE } from './read-data-source';
 export { ENTITIES } from './entities';
 export { RegionEntity } from './reference/region.entity';
 export { UnitEntity } from './reference/unit.entity';

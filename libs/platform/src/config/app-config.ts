@@ -7,6 +7,12 @@ export class ConfigError extends Error {}
 export interface AppConfig {
   port: number;
   databaseUrl: string;
+  /**
+   * A streaming standby for the reads of lists, inbox, boards, assessment and bulletins; null: all on the primary.
+   * With one, every commit waits until the standby has applied it (`synchronous_commit = remote_apply`), so a read
+   * after a write (one's own, or one the stream announced) sees it.
+   */
+  databaseReadUrl: string | null;
   redisUrl: string;
   /** BullMQ key prefix; tests give each file its own. */
   queuePrefix: string;
@@ -132,6 +138,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: env.DATABASE_READ_URL ? url(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']) : null,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: env.QUEUE_PREFIX || 'dh',
     adminUsername: env.ADMIN_USERNAME || null,

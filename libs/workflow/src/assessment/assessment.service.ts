@@ -10,6 +10,7 @@ import {
   AssessmentLedgerEntity,
   AssessmentRuleSetEntity,
   UnitEntity,
+  InjectReads,
 } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { AuditLog } from '../audit/audit-log';
@@ -111,6 +112,7 @@ const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.to
 export class AssessmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectReads() private readonly reads: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ledger: AssessmentLedgerWriter,
     private readonly webhooks: WebhookDispatcher,
@@ -137,8 +139,8 @@ export class AssessmentService {
   }
 
   async table(range: Range): Promise<AssessmentRow[]> {
-    const ruleSet = await this.ledger.currentRuleSet(this.dataSource.manager);
-    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
+    const ruleSet = await this.ledger.currentRuleSet(this.reads.manager);
+    const rows: Record<string, string | number | null>[] = await this.reads.query(
       `WITH ev AS (
          SELECT e.lead_unit AS unit,
                 count(*) FILTER (WHERE e.type = 'issue.routed') AS assigned,
@@ -250,7 +252,7 @@ export class AssessmentService {
     // The rank needs the whole table, so the unit's row comes from it.
     const row = (await this.table(range)).find((candidate) => candidate.unit === code);
     if (!row) throw new NotFoundError(`unit ${code} not found`);
-    const entries = await this.dataSource.manager
+    const entries = await this.reads.manager
       .createQueryBuilder(AssessmentLedgerEntity, 'l')
       .where('l.unit_code = :code AND l.occurred_at >= :from AND l.occurred_at < :to', { code, ...range })
       .orderBy('l.occurred_at', 'ASC')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectReads } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { periodBounds } from '@app/domain';
 import { APP_CONFIG, AppConfig } from '@app/platform';
@@ -8,14 +8,14 @@ import { APP_CONFIG, AppConfig } from '@app/platform';
 @Injectable()
 export class ProposalReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectReads() private readonly reads: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The prefecture's annual proposal figures. */
   async report(year: number) {
     const { start, end } = periodBounds(String(year), this.config.timeZone);
-    const byUnit: Record<string, string | number | null>[] = await this.dataSource.query(
+    const byUnit: Record<string, string | number | null>[] = await this.reads.query(
       `SELECT i.lead_unit AS unit,
               count(*)::int AS registered,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM issue_events r WHERE r.issue_id = i.id
@@ -29,7 +29,7 @@ export class ProposalReportService {
         GROUP BY i.lead_unit ORDER BY i.lead_unit NULLS LAST`,
       [start, end],
     );
-    const [satisfaction] = await this.dataSource.query(
+    const [satisfaction] = await this.reads.query(
       `SELECT count(*) FILTER (WHERE e.data->>'satisfaction' = 'satisfied')::int AS satisfied,
               count(*) FILTER (WHERE e.data->>'satisfaction' = 'basically_satisfied')::int AS basically_satisfied,
               count(*) FILTER (WHERE e.data->>'satisfaction' = 'unsatisfied')::int AS unsatisfied

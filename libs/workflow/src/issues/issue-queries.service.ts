@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { IssueKind, IssueStatus, Severity } from '@app/domain';
-import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity } from '@app/persistence';
+import { ExtensionRequestEntity, IssueEntity, IssueEventEntity, UnitEntity, InjectReads } from '@app/persistence';
 import type { Actor } from '../common/actor';
 import { ForbiddenError, NotFoundError } from '../common/errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
@@ -42,15 +41,15 @@ const INBOX_KEY = `(${INBOX_COLUMNS})`;
 /** Read models: SQL over indexed tables, always scoped to what the caller may see. */
 @Injectable()
 export class IssueQueriesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectReads() private readonly reads: DataSource) {}
 
   async get(actor: Actor, id: string): Promise<IssueView> {
-    return toIssueView(await findVisibleIssue(this.dataSource.manager, id, actor));
+    return toIssueView(await findVisibleIssue(this.reads.manager, id, actor));
   }
 
   async timeline(actor: Actor, id: string): Promise<{ items: TimelineItemView[] }> {
-    const issue = await findVisibleIssue(this.dataSource.manager, id, actor);
-    const events = await this.dataSource.manager.find(IssueEventEntity, {
+    const issue = await findVisibleIssue(this.reads.manager, id, actor);
+    const events = await this.reads.manager.find(IssueEventEntity, {
       where: { issueId: issue.id },
       order: { seq: 'ASC' },
     });
@@ -58,8 +57,8 @@ export class IssueQueriesService {
   }
 
   async extensionRequests(actor: Actor, id: string): Promise<{ items: ExtensionRequestView[] }> {
-    const issue = await findVisibleIssue(this.dataSource.manager, id, actor);
-    const requests = await this.dataSource.manager.find(ExtensionRequestEntity, {
+    const issue = await findVisibleIssue(this.reads.manager, id, actor);
+    const requests = await this.reads.manager.find(ExtensionRequestEntity, {
       where: { issueId: issue.id },
       order: { createdAt: 'ASC' },
     });
@@ -72,7 +71,7 @@ export class IssueQueriesService {
     limit: number,
     cursor?: string,
   ): Promise<Page<ExtensionRequestView>> {
-    const qb = this.dataSource.manager.createQueryBuilder(ExtensionRequestEntity, 'r');
+    const qb = this.reads.manager.createQueryBuilder(ExtensionRequestEntity, 'r');
     if (status) qb.where('r.status = :status', { status });
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
@@ -93,7 +92,7 @@ export class IssueQueriesService {
     cursor?: string,
     sort: IssueSort = '-filedAt',
   ): Promise<Page<IssueView>> {
-    const qb = scopeIssues(this.dataSource.manager.createQueryBuilder(IssueEntity, 'i'), actor);
+    const qb = scopeIssues(this.reads.manager.createQueryBuilder(IssueEntity, 'i'), actor);
     const columns: [keyof IssueFilter, string][] = [
       ['isKey', 'is_key'],
       ['status', 'status'],
@@ -138,7 +137,7 @@ export class IssueQueriesService {
 
   /** A unit's open issues, as lead or co-unit: key issues and proposals first, then overdue, then by due time. */
   async inbox(actor: Actor, unitCode: string, limit: number, cursor?: string): Promise<Page<IssueView>> {
-    if (!(await this.dataSource.manager.existsBy(UnitEntity, { code: unitCode }))) {
+    if (!(await this.reads.manager.existsBy(UnitEntity, { code: unitCode }))) {
       throw new NotFoundError(`unit ${unitCode} not found`);
     }
     if (actor.role === 'handler' && actor.unit !== unitCode) {
@@ -154,7 +153,7 @@ export class IssueQueriesService {
       after = `AND ${INBOX_KEY} > ($3::boolean, $4::boolean, $5::timestamptz, $6::uuid)`;
     }
     // Two branches, each walking its own index in order (lead unit; co-unit), merged: an OR would read them all.
-    const ids: { id: string }[] = await this.dataSource.query(
+    const ids: { id: string }[] = await this.reads.query(
       `SELECT id FROM (
          (SELECT i.id, ${INBOX_KEY} AS k FROM issues i
            WHERE ${OPEN} AND i.lead_unit = $1 ${after} ORDER BY ${INBOX_COLUMNS} LIMIT $2)
@@ -166,7 +165,7 @@ export class IssueQueriesService {
       params,
     );
     const byId = new Map(
-      (ids.length ? await this.dataSource.manager.findBy(IssueEntity, { id: In(ids.map((row) => row.id)) }) : []).map(
+      (ids.length ? await this.reads.manager.findBy(IssueEntity, { id: In(ids.map((row) => row.id)) }) : []).map(
         (issue) => [issue.id, issue],
       ),
     );

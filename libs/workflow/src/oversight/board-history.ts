@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { replayIssue, ReplayEvent, ReplayedIssue, wasOverdue } from '@app/domain';
-import { IssueEntity } from '@app/persistence';
+import { IssueEntity, InjectReads } from '@app/persistence';
 import { InvalidInputError } from '../common/errors';
 import { cursorPart, decodeCursor, encodeCursor, Page } from '../common/pagination';
 import { toIssueView } from '../issue-record/issue-view';
@@ -32,11 +31,11 @@ export interface PastBoardItem {
  */
 @Injectable()
 export class BoardHistory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectReads() private readonly reads: DataSource) {}
 
   /** Every issue overdue at `asOf` (with the region filter applied in SQL), most overdue first. */
   async lateAt(asOf: Date, regionCode?: string): Promise<PastBoardItem[]> {
-    const ids: { issue_id: string }[] = await this.dataSource.query(
+    const ids: { issue_id: string }[] = await this.reads.query(
       `WITH marks AS (
          SELECT e.issue_id,
                 max(e.seq) FILTER (WHERE e.type = ANY($2)) AS late_seq,
@@ -59,8 +58,8 @@ export class BoardHistory {
     if (ids.length === 0) return [];
     const issueIds = ids.map((row) => row.issue_id);
     const [issues, events] = await Promise.all([
-      this.dataSource.manager.findBy(IssueEntity, { id: In(issueIds) }),
-      this.dataSource.query(
+      this.reads.manager.findBy(IssueEntity, { id: In(issueIds) }),
+      this.reads.query(
         `SELECT issue_id, type, occurred_at, data FROM issue_events
           WHERE issue_id = ANY($1::uuid[]) AND occurred_at <= $2 ORDER BY issue_id, seq`,
         [issueIds, asOf],

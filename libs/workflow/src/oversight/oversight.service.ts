@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { alertColour, AlertColour } from '@app/domain';
-import { IssueEntity } from '@app/persistence';
+import { IssueEntity, InjectReads } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 import { IssueView, toIssueView } from '../issue-record/issue-view';
@@ -36,7 +35,7 @@ const OPEN = `i.status NOT IN ('closed', 'withdrawn')`;
 @Injectable()
 export class OversightService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectReads() private readonly reads: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,7 +80,7 @@ export class OversightService {
   /** Per unit: open issues, overdue ones, key ones, and how many sit at each escalation level. */
   async summary(): Promise<{ items: UnitSummary[] }> {
     const rows: { unit: string; level: number | null; open: number; overdue: number; key: number }[] =
-      await this.dataSource.query(
+      await this.reads.query(
         // Count first, from the covering index alone, then attach every unit (those with nothing open too).
         `WITH counts AS (
            SELECT i.lead_unit, i.escalation_level,
@@ -112,7 +111,7 @@ export class OversightService {
 
   /** Issues filed and closed per week, the last `weeks` weeks (this one included), oldest first. */
   async trend(weeks: number): Promise<{ items: WeekCount[] }> {
-    const rows: { week_start: string; filed: number; closed: number }[] = await this.dataSource.query(
+    const rows: { week_start: string; filed: number; closed: number }[] = await this.reads.query(
       `WITH bounds AS (
          SELECT generate_series(date_trunc('week', now() AT TIME ZONE $1) - ($2::int - 1) * interval '1 week',
                                 date_trunc('week', now() AT TIME ZONE $1), interval '1 week') AS local_start
@@ -130,7 +129,7 @@ export class OversightService {
   }
 
   private filtered(filter: OverdueFilter): SelectQueryBuilder<IssueEntity> {
-    const qb = this.dataSource.manager.createQueryBuilder(IssueEntity, 'i').where(OPEN);
+    const qb = this.reads.manager.createQueryBuilder(IssueEntity, 'i').where(OPEN);
     if (filter.leadUnit) qb.andWhere('i.lead_unit = :leadUnit', { leadUnit: filter.leadUnit });
     if (filter.minLevel !== undefined) qb.andWhere('i.escalation_level >= :minLevel', { minLevel: filter.minLevel });
     if (filter.regionCode) {
