@@ -18,6 +18,15 @@ const answers = (port: number) =>
     }).on('error', () => resolve(false)),
   );
 
+const body = (port: number, path: string) =>
+  new Promise<string>((resolve, reject) =>
+    get({ host: '127.0.0.1', port, path }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      response.on('end', () => resolve(text));
+    }).on('error', reject),
+  );
+
 describe('start-up output', () => {
   const database = `dh_startup_${randomBytes(4).toString('hex')}`;
   const children: ChildProcess[] = [];
@@ -55,6 +64,11 @@ describe('start-up output', () => {
       children.push(child);
     }
     await waitFor(async () => (await answers(port)) && (await answers(healthPort)), 30_000, 'both to answer');
+    // the worker's metrics carry each queue's depth, what an autoscaler reads (docs/DEPLOYMENT.md)
+    const metrics = await body(healthPort, '/metrics');
+    for (const state of ['waiting', 'delayed', 'active', 'failed']) {
+      expect(metrics).toMatch(new RegExp(`^worker_queue_jobs\\{queue="routing",state="${state}"\\} \\d+$`, 'm'));
+    }
     await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))));
     for (const [name, text] of Object.entries(output)) {
       const lines = text.split('\n').filter(Boolean);

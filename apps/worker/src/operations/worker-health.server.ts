@@ -9,16 +9,17 @@ import { DataSource } from 'typeorm';
 import { ALL_QUEUES } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { QUEUE_PROCESSORS } from '../jobs/queue-processor';
-import { workerMetrics } from '../jobs/worker-metrics';
+import { measureQueueDepth, workerMetrics } from '../jobs/worker-metrics';
 
 /**
  * The worker has no HTTP API, only this: `/health` (PostgreSQL, Redis, and a running worker on every queue) and
- * `/metrics`, on WORKER_HEALTH_PORT when set. It also warns at start-up when Redis may evict queue keys.
+ * `/metrics` (with each queue's depth), on WORKER_HEALTH_PORT when set. It also warns at start-up when Redis may evict queue keys.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHealthServer.name);
   private server: Server | null = null;
+  private stopMeasuring: () => void = () => undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -29,13 +30,19 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     await this.checkEvictionPolicy();
     if (this.config.workerHealthPort === null) return;
+    this.stopMeasuring = measureQueueDepth(
+      ALL_QUEUES.map((name) => this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+    );
     this.server = createServer((request, response) => {
       const send = (status: number, type: string, body: string) => {
         response.writeHead(status, { 'Content-Type': type });
         response.end(body);
       };
       if (request.url === '/metrics') {
-        workerMetrics.metrics().then((text) => send(200, workerMetrics.contentType, text));
+        workerMetrics.metrics().then(
+          (text) => send(200, workerMetrics.contentType, text),
+          (error: Error) => send(503, 'text/plain', `metrics unavailable: ${error.message}`),
+        );
       } else if (request.url === '/health') {
         this.health().then((health) =>
           send(health.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(health)),
@@ -49,6 +56,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopMeasuring();
     await new Promise((resolve) => (this.server ? this.server.close(resolve) : resolve(undefined)));
   }
 
