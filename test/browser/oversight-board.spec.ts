@@ -33,6 +33,7 @@ test.describe('the inspection office', () => {
     await expect(row).toContainText('兴义市');
     await expect(row).toContainText(/\d+分钟|不足1分钟/);
     await expect(row.locator('[data-light="level1"]')).toBeVisible();
+    const redAt = new Date();
     await expect(row.getByRole('link', { name: title })).toHaveAttribute('href', `/issues/${issue.id}`);
     const summary = page.getByRole('region', { name: '各单位汇总' });
     await expect(summary.getByRole('row').filter({ hasText: '州能源局' })).toBeVisible();
@@ -63,6 +64,25 @@ test.describe('the inspection office', () => {
     const after = await service.get<IssueView>('inspector', `/issues/${issue.id}`);
     expect(new Date(after.dueAt as string).getTime()).toBe(requestedDueAt.getTime());
     expect(after.overdue).toBe(false);
+
+    // Off the live board now; the board as it stood a moment ago, rebuilt from the timeline, still has it red.
+    await menu(page, '督办看板').click();
+    await page.getByRole('combobox', { name: '责任单位' }).click();
+    await page.getByRole('option', { name: '州能源局' }).click();
+    await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
+    const asOf = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    }).format(redAt);
+    const picker = page.getByLabel('看板时点');
+    await picker.fill(asOf);
+    await picker.press('Enter');
+    await expect(page.getByText(`正在查看 ${asOf} 时的超期看板`)).toBeVisible();
+    const past = page.getByRole('row').filter({ hasText: title });
+    await expect(past.locator('[data-light="level1"]')).toBeVisible();
+    await page.getByRole('button', { name: '回到当前' }).click();
+    await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
   });
 
   test('the inspector assigns a triage issue', async ({ page, service }) => {
