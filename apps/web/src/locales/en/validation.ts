@@ -18,4 +18,6 @@ export default {
     'This type of file is not accepted: only JPEG, PNG or WebP pictures, or PDF, Word (.docx) or Excel (.xlsx) files',
   fileSize: 'The file is larger than {max} MB',
   fileEmpty: 'The file is empty',
+  uploadNetwork: 'The network failed; the file was not uploaded. Remove it and pick it again',
+  uploadFailed: 'Upload failed: {message}',
 };
