@@ -24,7 +24,8 @@ async function otherPerson(browser: Browser, username: string): Promise<Page> {
 
 /** Picks an option of the el-select labelled `label` (inside `scope`). */
 async function choose(page: Page, scope: Page | ReturnType<Page['getByRole']>, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
+  // The select's placeholder lies over its input: the click lands on the select all the same.
+  await scope.getByRole('combobox', { name: label }).click({ force: true });
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -65,7 +66,7 @@ test.describe('an issue from the field to its close', () => {
     const title = uniqueTitle('巴铃镇通组公路塌方未修复');
     await choose(page, page, '问题类别', '农村公路管护');
     await page.getByPlaceholder('请选择县（市、区）').click();
-    await page.getByRole('menuitem', { name: '黔西南州' }).click();
+    await page.getByRole('menuitem', { name: '黔西南布依族苗族自治州' }).click();
     await page.getByRole('menuitem', { name: '兴仁市' }).click();
     await choose(page, page, '发现方式', '暗访入户');
     await page.getByLabel('问题标题').fill(title);
@@ -102,7 +103,10 @@ test.describe('an issue from the field to its close', () => {
     await page.getByRole('button', { name: '提交交办' }).click();
     await expect(page).toHaveURL(/\/issues\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').pop() as string;
-    const filed = await service.get<IssueView & { evidence: { attachmentId?: string }[] }>('inspector', `/issues/${id}`);
+    const filed = await service.get<IssueView & { evidence: { attachmentId?: string }[] }>(
+      'inspector',
+      `/issues/${id}`,
+    );
     expect(filed.evidence).toHaveLength(1);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText(filed.referenceNo)).toBeVisible();
