@@ -109,7 +109,7 @@ test.describe('an issue from the field to its close', () => {
     );
     expect(filed.evidence).toHaveLength(1);
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    await expect(page.getByText(filed.referenceNo)).toBeVisible();
+    await expect(page.getByText(filed.referenceNo, { exact: true })).toBeVisible();
     // Routing is asynchronous: the page hears it and shows the unit without a reload.
     await expect(page.locator('.issue-page__meta')).toContainText('待签收');
     await expect(page.getByText('按交办规则交办给 兴仁市人民政府')).toBeVisible();
