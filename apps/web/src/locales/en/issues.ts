@@ -80,6 +80,13 @@ export default {
       dueAt: 'Due',
       issue: 'Issue',
     },
+    sortBy: 'Sort',
+    sort: {
+      '-filedAt': 'Newest first',
+      filedAt: 'Oldest first',
+      dueAt: 'Due soonest first',
+      '-dueAt': 'Due latest first',
+    },
     triage: 'Awaiting triage',
     routing: 'Routing',
   },

@@ -80,6 +80,8 @@ export default {
       dueAt: '办结期限',
       issue: '事项',
     },
+    sortBy: '排序',
+    sort: { '-filedAt': '最新交办在前', filedAt: '最早交办在前', dueAt: '期限最近在前', '-dueAt': '期限最远在前' },
     triage: '待分拨',
     routing: '分拨中',
   },

@@ -447,6 +447,7 @@ describe('command bodies and the list query', () => {
       overdue: false,
       leadUnit: '',
       mineOnly: true,
+      sort: 'filedAt',
     };
     expect(listQuery(filters, { limit: 20, sort: '-dueAt', username: 'inspector' })).toEqual({
       limit: 20,
@@ -466,6 +467,7 @@ describe('command bodies and the list query', () => {
       cursor: 'c',
       severity: 'urgent',
       overdue: true,
+      sort: 'filedAt',
     });
   });
 });

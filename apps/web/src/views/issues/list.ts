@@ -13,7 +13,11 @@ export interface ListFilters {
   leadUnit: string | undefined;
   /** An inspector's "only what I filed" (filedBy=me). */
   mineOnly: boolean;
+  /** The phone's sort choice (cards have no column headers); a desktop header's sort wins. */
+  sort: IssueSort | undefined;
 }
+
+export const SORTS: readonly IssueSort[] = ['-filedAt', 'filedAt', 'dueAt', '-dueAt'];
 
 /** The GET /issues query of the toolbar: empty choices are left out, not sent as empty strings. */
 export function listQuery(
@@ -22,7 +26,8 @@ export function listQuery(
 ): IssueListQuery {
   const query: IssueListQuery = { limit: page.limit };
   if (page.cursor) query.cursor = page.cursor;
-  if (page.sort) query.sort = page.sort;
+  const sort = page.sort ?? filters.sort;
+  if (sort) query.sort = sort;
   const q = filters.q.trim();
   if (q) query.q = q.slice(0, 100);
   if (filters.status) query.status = filters.status;
