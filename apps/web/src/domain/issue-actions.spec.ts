@@ -69,9 +69,14 @@ describe('issue actions: relations the table implies', () => {
     expect(issueActions(unitless, noLead)).toEqual([]);
   });
 
-  it('an inspector who filed is still an inspector; a handler who filed may withdraw and verify', () => {
+  it('an inspector who filed is still an inspector; a filer whose role became handler or admin may not verify', () => {
+    // POST /verification and /withdraw take supervisors and inspectors only (docs/API.md, Roles).
     const handlerFiler: ActionUser = { role: 'handler', username: 'supervisor', unit: 'xingyi-gov' };
-    expect(issueActions(handlerFiler, issue('rectification_submitted'))).toEqual(['verification', 'withdraw']);
+    expect(issueActions(handlerFiler, issue('rectification_submitted'))).toEqual([]);
+    const adminFiler: ActionUser = { role: 'admin', username: 'supervisor', unit: null };
+    expect(issueActions(adminFiler, issue('in_progress'))).toEqual([]);
+    const inspectorFiler: ActionUser = { ...USERS.inspector, username: 'supervisor' };
+    expect(issueActions(inspectorFiler, issue('rectification_submitted'))).toContain('verification');
   });
 
   it('an admin takes no action on issues', () => {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ATTACHMENT_ACCEPT,
+  attachmentFile,
   charCount,
   code,
   codeList,
   dateTime,
   FIELD_CHECKS,
   formRules,
+  laterThan,
   LIMITS,
   maxChars,
+  notBlank,
   numberIn,
   passwordRules,
   regionCode,
@@ -166,5 +170,52 @@ describe('Element Plus rules', () => {
     newPassword = 'a-long-new-password';
     expect(await run(rules.confirmPassword[0], 'different-password')).toBe('validation.mismatch');
     expect(await run(rules.confirmPassword[0], 'a-long-new-password')).toBeUndefined();
+  });
+});
+
+describe('issue forms beyond the DTOs', () => {
+  it('text of spaces only is no title, reason or note; real text with spaces around passes', () => {
+    for (const checks of [
+      F.fileIssue.title,
+      F.fileIssue.description,
+      F.return.reason,
+      F.progress.note,
+      F.rectification.summary,
+      F.withdraw.reason,
+      F.extensionRequest.reason,
+    ]) {
+      expect(key('   ', checks)).toBe('required');
+      expect(key(' 路面破损 ', checks)).toBeNull();
+    }
+    expect(notBlank(undefined)).toBeNull();
+  });
+
+  it('an extension must ask for a time after the current due time (the API refuses it otherwise)', () => {
+    const due = '2026-12-10T10:00:00.000Z';
+    const check = laterThan(() => due, 'afterDue');
+    expect(check('2026-12-10T10:00:00.000Z')).toEqual({ key: 'afterDue' });
+    expect(check('2026-12-09T10:00:00.000Z')).toEqual({ key: 'afterDue' });
+    expect(check('2026-12-10T10:00:01.000Z')).toBeNull();
+    expect(laterThan(() => null, 'afterDue')('2020-01-01T00:00:00Z')).toBeNull();
+    expect(check('')).toBeNull();
+  });
+
+  it('attachments: the API’s types (by MIME type or extension), at most 20 MiB, not empty', () => {
+    const file = (name: string, type: string, size = 1000) => ({ name, type, size });
+    expect(attachmentFile(file('塌方现场.jpg', 'image/jpeg'))).toBeNull();
+    expect(attachmentFile(file('IMG_0001.HEIC', 'image/heic'))).toEqual({ key: 'fileType' });
+    expect(attachmentFile(file('整改报告.docx', ''))).toBeNull();
+    expect(attachmentFile(file('台账.xlsx', 'application/octet-stream'))).toBeNull();
+    expect(attachmentFile(file('视频.mp4', 'video/mp4'))).toEqual({ key: 'fileType' });
+    expect(attachmentFile(file('旧文档.doc', 'application/msword'))).toEqual({ key: 'fileType' });
+    expect(attachmentFile(file('a.png', 'image/png', LIMITS.attachmentBytes))).toBeNull();
+    expect(attachmentFile(file('a.png', 'image/png', LIMITS.attachmentBytes + 1))).toEqual({
+      key: 'fileSize',
+      params: { max: 20 },
+    });
+    expect(attachmentFile(file('a.pdf', 'application/pdf', 0))).toEqual({ key: 'fileEmpty' });
+    expect(attachmentFile({})).toEqual({ key: 'fileType' });
+    expect(ATTACHMENT_ACCEPT).toContain('image/jpeg');
+    expect(ATTACHMENT_ACCEPT).toContain('.docx');
   });
 });

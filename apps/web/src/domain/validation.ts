@@ -32,7 +32,23 @@ export const LIMITS = {
   username: 64,
   password: 200,
   passwordMin: 10,
+  /** POST /attachments takes at most 20 MiB (413 beyond). */
+  attachmentBytes: 20 * 1024 * 1024,
 } as const;
+
+/** The files POST /attachments takes (it reads the type from the bytes; 415 for anything else). */
+export const ATTACHMENT_TYPES = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+} as const satisfies Record<string, readonly string[]>;
+/** For `<input accept>`: the types and their extensions. */
+export const ATTACHMENT_ACCEPT = Object.entries(ATTACHMENT_TYPES)
+  .flatMap(([type, extensions]) => [type, ...extensions.map((ext) => `.${ext}`)])
+  .join(',');
 
 export const CODE_PATTERN = /^[a-z0-9_-]{1,64}$/;
 export const REGION_PATTERN = /^\d{6}$/;
@@ -48,6 +64,10 @@ export const maxChars =
   (max: number): Check =>
   (value) =>
     typeof value === 'string' && charCount(value) > max ? { key: 'maxLength', params: { max } } : null;
+
+/** Text that is only spaces says nothing: a title, a reason or a note must have some. */
+export const notBlank: Check = (value) =>
+  typeof value === 'string' && value !== '' && value.trim() === '' ? { key: 'required' } : null;
 
 export const minChars =
   (min: number): Check =>
@@ -97,6 +117,31 @@ export const dateTime =
     return null;
   };
 
+/** A time after another one (e.g. an extension after the current due time); passes when either is missing. */
+export const laterThan =
+  (other: () => string | null | undefined, key: string): Check =>
+  (value) => {
+    const bound = other();
+    if (empty(value) || !bound || typeof value !== 'string') return null;
+    const time = new Date(value).getTime();
+    return Number.isNaN(time) || time > new Date(bound).getTime() ? null : { key };
+  };
+
+/** A file for POST /attachments: a type it takes (by MIME type, else by extension), at most 20 MiB. */
+export const attachmentFile: Check = (value) => {
+  if (empty(value)) return null;
+  const file = value as { name?: unknown; type?: unknown; size?: unknown };
+  if (typeof file.size !== 'number' || typeof file.name !== 'string') return { key: 'fileType' };
+  const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  const known =
+    (typeof file.type === 'string' && file.type in ATTACHMENT_TYPES) ||
+    Object.values(ATTACHMENT_TYPES).some((extensions) => (extensions as readonly string[]).includes(extension));
+  if (!known) return { key: 'fileType' };
+  if (file.size > LIMITS.attachmentBytes) return { key: 'fileSize', params: { max: 20 } };
+  if (file.size === 0) return { key: 'fileEmpty' };
+  return null;
+};
+
 export const notEqualTo =
   (other: () => string | null | undefined, key: string): Check =>
   (value) =>
@@ -134,8 +179,8 @@ export function rules(t: Translate, checks: Check[]): FormItemRule[] {
 export const FIELD_CHECKS = {
   fileIssue: {
     kind: [oneOf(ISSUE_KINDS)],
-    title: [required, maxChars(LIMITS.title)],
-    description: [required, maxChars(LIMITS.description)],
+    title: [required, notBlank, maxChars(LIMITS.title)],
+    description: [required, notBlank, maxChars(LIMITS.description)],
     category: [required, code],
     regionCode: [required, regionCode],
     severity: [required, oneOf(SEVERITIES)],
@@ -146,14 +191,18 @@ export const FIELD_CHECKS = {
     'location.lng': [numberIn(-180, 180)],
     evidence: [maxItems(LIMITS.evidenceItems)],
   },
+  attachment: { file: [attachmentFile] },
   evidence: {
     type: [required, oneOf(EVIDENCE_TYPES)],
     uri: [maxChars(LIMITS.evidenceText)],
     description: [maxChars(LIMITS.evidenceText)],
   },
-  return: { reason: [required, maxChars(LIMITS.reason)], reasonCode: [oneOf(RETURN_REASON_CODES)] },
-  progress: { note: [required, maxChars(LIMITS.text)] },
-  rectification: { summary: [required, maxChars(LIMITS.text)], evidence: [maxItems(LIMITS.evidenceItems)] },
+  return: { reason: [required, notBlank, maxChars(LIMITS.reason)], reasonCode: [oneOf(RETURN_REASON_CODES)] },
+  progress: { note: [required, notBlank, maxChars(LIMITS.text)] },
+  rectification: {
+    summary: [required, notBlank, maxChars(LIMITS.text)],
+    evidence: [maxItems(LIMITS.evidenceItems)],
+  },
   verification: {
     outcome: [required, oneOf(VERIFICATION_OUTCOMES)],
     comment: [maxChars(LIMITS.text)],
@@ -162,12 +211,12 @@ export const FIELD_CHECKS = {
   },
   extensionRequest: {
     requestedDueAt: [required, dateTime({ future: true })],
-    reason: [required, maxChars(LIMITS.reason)],
+    reason: [required, notBlank, maxChars(LIMITS.reason)],
   },
   extensionDecision: { comment: [maxChars(LIMITS.reason)] },
-  assign: { leadUnit: [required, code], coUnits: [codeList], reason: [required, maxChars(LIMITS.reason)] },
-  supervisionNotice: { note: [required, maxChars(LIMITS.text)] },
-  withdraw: { reason: [required, maxChars(LIMITS.reason)] },
+  assign: { leadUnit: [required, code], coUnits: [codeList], reason: [required, notBlank, maxChars(LIMITS.reason)] },
+  supervisionNotice: { note: [required, notBlank, maxChars(LIMITS.text)] },
+  withdraw: { reason: [required, notBlank, maxChars(LIMITS.reason)] },
   login: {
     username: [required, maxChars(LIMITS.username)],
     password: [required, maxChars(LIMITS.password)],

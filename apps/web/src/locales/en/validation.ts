@@ -13,4 +13,11 @@ export default {
   future: 'Must be in the future',
   notUsername: 'Must not be the username',
   mismatch: 'The two entries differ',
+  afterDue: 'Must be after the current due time',
+  fileType:
+    'This type of file is not accepted: only JPEG, PNG or WebP pictures, or PDF, Word (.docx) or Excel (.xlsx) files',
+  fileSize: 'The file is larger than {max} MB',
+  fileEmpty: 'The file is empty',
+  uploadNetwork: 'The network failed; the file was not uploaded. Remove it and pick it again',
+  uploadFailed: 'Upload failed: {message}',
 };

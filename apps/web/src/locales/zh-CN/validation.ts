@@ -13,4 +13,10 @@ export default {
   future: '应晚于当前时间',
   notUsername: '不能与用户名相同',
   mismatch: '两次输入不一致',
+  afterDue: '应晚于当前办结期限',
+  fileType: '不支持此类文件：仅可上传 JPEG、PNG、WebP 图片，或 PDF、Word（.docx）、Excel（.xlsx）文件',
+  fileSize: '文件超过 {max} MB，无法上传',
+  fileEmpty: '文件是空的',
+  uploadNetwork: '网络中断，文件未上传，请移除后重新选择',
+  uploadFailed: '上传失败：{message}',
 };
