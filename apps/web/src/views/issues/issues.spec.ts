@@ -45,6 +45,8 @@ function issue(fields: Partial<Issue> = {}): Issue {
     dueAt: '2026-12-20T10:00:00.000Z',
     overdue: false,
     escalationLevel: 0,
+    remindFromAt: null,
+    remindLastAt: null,
     reopenCount: 0,
     returnCount: 0,
     isKey: false,
