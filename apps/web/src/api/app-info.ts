@@ -1,5 +1,5 @@
 import { api, call } from './client';
-import type { AppInfo } from './pending';
+import type { AppInfo } from './types';
 import { setTimeZone } from '@/utils/time';
 
 let answer: Promise<AppInfo | null> | null = null;

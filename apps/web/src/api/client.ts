@@ -1,13 +1,12 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError } from './errors';
-import type { PendingPaths } from './pending';
 import type { paths } from './schema';
 
 /** The API's base path; the generated `paths` are relative to it. */
 export const API_BASE = '/api/v1';
 
-/** The generated paths, with what the document lacks filled in by pending.ts. */
-export type ApiPaths = Omit<paths, keyof PendingPaths> & PendingPaths;
+/** The generated paths (schema.d.ts, from the service's own OpenAPI document). */
+export type ApiPaths = paths;
 
 interface ClientHooks {
   /** The current bearer token, if logged in. */

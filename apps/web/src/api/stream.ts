@@ -1,6 +1,6 @@
 import { onScopeDispose, getCurrentScope } from 'vue';
 import { bearer, unauthorized } from './client';
-import type { Notification } from './pending';
+import type { Notification } from './types';
 import type { IssueStatus } from './types';
 
 /** The one URL outside the generated client: EventSource cannot send an Authorization header, fetch can. */

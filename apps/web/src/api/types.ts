@@ -10,6 +10,10 @@ export type Evidence = Schemas['EvidenceDto'];
 export type Location = Schemas['LocationDto'];
 export type TimelineItem = Schemas['TimelineItemDto'];
 export type ExtensionRequest = Schemas['ExtensionRequestViewDto'];
+export type Notification = Schemas['NotificationDto'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type AppInfo = Schemas['AppInfoDto'];
+export type Unit = Schemas['UnitDto'];
 
 export type Role = Me['role'];
 export type IssueStatus = Issue['status'];

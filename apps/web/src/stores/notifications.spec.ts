@@ -1,11 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Notification, NotificationPage } from '@/api/pending';
+import type { Notification, NotificationPage } from '@/api/types';
 import { useNotificationsStore } from './notifications';
 
 const api = vi.hoisted(() => ({
   listNotifications: vi.fn(),
+  countUnreadNotifications: vi.fn(),
   markNotificationRead: vi.fn(),
+  markAllNotificationsRead: vi.fn(),
 }));
 vi.mock('@/views/notifications/api', () => api);
 
@@ -13,7 +15,11 @@ const note = (id: string, readAt: string | null = null): Notification => ({
   id,
   type: 'supervision_notice',
   issueId: 'i',
+  referenceNo: 'DH-2026-000001',
+  title: '通组公路破损',
   unit: 'xingren-gov',
+  username: null,
+  data: {},
   createdAt: '2026-12-01T01:00:00Z',
   readAt,
 });
@@ -21,44 +27,33 @@ const page = (items: Notification[], nextCursor: string | null = null): Notifica
 
 beforeEach(() => {
   setActivePinia(createPinia());
-  api.listNotifications.mockReset();
-  api.markNotificationRead.mockReset();
+  for (const fn of Object.values(api)) fn.mockReset();
+  api.countUnreadNotifications.mockResolvedValue(0);
 });
 
 describe('the bell’s store', () => {
-  it('counts unread notifications across pages', async () => {
-    api.listNotifications.mockImplementation(async (q: { unread?: boolean; cursor?: string }) => {
-      if (!q.unread) return page([note('a')]);
-      return q.cursor ? page([note('c')]) : page([note('a'), note('b')], 'next');
-    });
-    const store = useNotificationsStore();
-    await store.refresh();
-    expect(store.unread).toBe(3);
-    expect(store.capped).toBe(false);
-    expect(store.latest.map((n) => n.id)).toEqual(['a']);
-  });
-
-  it('stops at the cap and says there may be more', async () => {
-    api.listNotifications.mockImplementation(async (q: { unread?: boolean }) =>
-      q.unread
-        ? page(
-            Array.from({ length: 100 }, (_, i) => note(`n${i}`)),
-            'more',
-          )
-        : page([]),
-    );
-    const store = useNotificationsStore();
-    await store.refresh();
-    expect(store.unread).toBe(500);
-    expect(store.capped).toBe(true);
-    expect(api.listNotifications).toHaveBeenCalledTimes(6);
-  });
-
-  it('uses unreadCount when the API gives one', async () => {
-    api.listNotifications.mockResolvedValue({ ...page([note('a')], 'x'), unreadCount: 42 });
+  it('reads the unread count and the latest few', async () => {
+    api.listNotifications.mockResolvedValue(page([note('a')]));
+    api.countUnreadNotifications.mockResolvedValue(42);
     const store = useNotificationsStore();
     await store.refresh();
     expect(store.unread).toBe(42);
+    expect(store.latest.map((n) => n.id)).toEqual(['a']);
+    expect(api.listNotifications).toHaveBeenCalledWith({ limit: 5 });
+  });
+
+  it('marking all read clears the count and the latest show it, without a re-read', async () => {
+    api.listNotifications.mockResolvedValue(page([note('a'), note('b', '2026-12-01T02:00:00Z')]));
+    api.countUnreadNotifications.mockResolvedValue(1);
+    const store = useNotificationsStore();
+    await store.refresh();
+    api.listNotifications.mockClear();
+    await store.markAllRead();
+    expect(api.markAllNotificationsRead).toHaveBeenCalledTimes(1);
+    expect(store.unread).toBe(0);
+    expect(store.latest.every((n) => n.readAt !== null)).toBe(true);
+    expect(store.latest[1]!.readAt).toBe('2026-12-01T02:00:00Z');
+    expect(api.listNotifications).not.toHaveBeenCalled();
   });
 
   it('a streamed notification is counted and shown at once; a resync re-reads', async () => {
