@@ -18,6 +18,9 @@ import { HandlingCommands } from './issues/commands/handling.commands';
 import { InspectorCommands } from './issues/commands/inspector.commands';
 import { VerificationCommands } from './issues/commands/verification.commands';
 import { IssueQueriesService } from './issues/issue-queries.service';
+import { ChannelDeliveries } from './notifications/channels/channel-deliveries.service';
+import { MailTransport } from './notifications/channels/mail-transport';
+import { SmsTransport } from './notifications/channels/sms-transport';
 import { NotificationService } from './notifications/notification.service';
 import { LogNotifier, Notifier } from './notifications/notifier';
 import { OversightService } from './oversight/oversight.service';
@@ -60,6 +63,9 @@ const REFERENCE_SERVICES = [
     AssessmentService,
     ProposalReportService,
     { provide: Notifier, useClass: LogNotifier },
+    MailTransport,
+    SmsTransport,
+    ChannelDeliveries,
     NotificationService,
     DeadlineService,
     DeadlineTimerService,
@@ -82,6 +88,7 @@ const REFERENCE_SERVICES = [
     ...REFERENCE_SERVICES,
     UsersService,
     NotificationService,
+    ChannelDeliveries,
     OversightService,
     AssessmentService,
     ProposalReportService,
