@@ -158,13 +158,24 @@ export class ChannelDeliveries {
       if (permanent) return 'dead';
       throw error;
     }
-    // Recorded before the job is acknowledged: a crash from here on resends, under the same key.
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'sent', sent_at = now(), lease_until = NULL, response = $2,
-              last_error = NULL
-        WHERE id = $1`,
-      [row.id, response.slice(0, 1000)],
-    );
+    // Recorded before the job is acknowledged. Failing here (a crash, the database away) the receiver has it and we
+    // do not know: the retry sends it again under the same key, for the receiver to drop.
+    try {
+      await this.dataSource.query(
+        `UPDATE notification_deliveries SET status = 'sent', sent_at = now(), lease_until = NULL, response = $2,
+                last_error = NULL
+          WHERE id = $1`,
+        [row.id, response.slice(0, 1000)],
+      );
+    } catch (error) {
+      await this.dataSource
+        .query(`UPDATE notification_deliveries SET lease_until = NULL, last_error = $2 WHERE id = $1`, [
+          row.id,
+          `sent, but not recorded: ${errorText(error)}`,
+        ])
+        .catch(() => undefined);
+      throw error;
+    }
     return 'sent';
   }
 
