@@ -9,7 +9,7 @@ export interface SmsRequest {
   at: number;
 }
 
-/** An SMS gateway on loopback: records every POST, answers what `answer` says for it. */
+/** An SMS gateway on loopback: records every POST, answers what `answer` says for it (0: no answer at all). */
 export class SmsGateway {
   readonly requests: SmsRequest[] = [];
   port = 0;
@@ -26,6 +26,8 @@ export class SmsGateway {
         const seen = this.requests.filter((earlier) => earlier.headers['x-event-id'] === key).length;
         const answered = this.answer(received, seen);
         this.requests.push({ ...received, answered, at: Date.now() });
+        // 0: taken and never answered, as by a sender that dies waiting.
+        if (answered === 0) return;
         response
           .writeHead(answered, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ ok: answered < 300 }));

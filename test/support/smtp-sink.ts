@@ -11,14 +11,18 @@ export interface ReceivedMail {
   at: number;
 }
 
-/** `accept`: 250; `defer`: 451 after DATA; `close`: the connection is refused with 421 and closed. */
-export type SmtpMode = 'accept' | 'defer' | 'close';
+/**
+ * `accept`: 250; `defer`: 451 after DATA; `close`: the connection is refused with 421 and closed; `swallow`: the
+ * mail is recorded but never answered (the sender dies waiting for its 250).
+ */
+export type SmtpMode = 'accept' | 'defer' | 'close' | 'swallow';
 
 /** A real SMTP server on loopback (smtp-server), recording every mail it accepts and every attempt it refuses. */
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   readonly refused: { mode: SmtpMode; at: number }[] = [];
   mode: SmtpMode = 'accept';
+  private readonly unanswered: ((error?: Error) => void)[] = [];
   port = 0;
   private readonly server: SMTPServer;
 
@@ -37,7 +41,7 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (this.mode !== 'accept') {
+          if (this.mode === 'defer' || this.mode === 'close') {
             this.refused.push({ mode: this.mode, at: Date.now() });
             return callback(Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 }));
           }
@@ -48,7 +52,8 @@ export class SmtpSink {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             at: Date.now(),
           });
-          callback();
+          if (this.mode === 'swallow') this.unanswered.push(callback);
+          else callback();
         });
       },
     });
@@ -69,6 +74,7 @@ export class SmtpSink {
   }
 
   close(): Promise<void> {
+    for (const callback of this.unanswered.splice(0)) callback(new Error('closing'));
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
