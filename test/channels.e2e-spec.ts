@@ -299,6 +299,51 @@ describe('notifications reach people by e-mail and SMS', () => {
     const { rows: kept } = await app.db.query(`SELECT response FROM notification_deliveries WHERE id = $1`, [dead?.id]);
     expect(kept[0].response).toBe('400 {"ok":false}');
     expect(rows.find((row) => row.recipient === 'xingren-handler')?.status).toBe('sent');
+
+    // An admin sees it among the dead, and sends it again once the number is mended at the gateway.
+    const admin = await app.as('admin');
+    const listed = await admin.get(`${API}/notification-deliveries?status=dead&channel=sms`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: dead?.id,
+        issueId: issue.id,
+        referenceNo: issue.referenceNo,
+        type: 'escalation',
+        channel: 'sms',
+        recipient: 'office-inspector',
+        address: '13800000002',
+        status: 'dead',
+        attempts: 1,
+        lastError: 'SMS gateway answered 400',
+        response: '400 {"ok":false}',
+        sentAt: null,
+      }),
+    ]);
+    expect((await (await app.as('xingren-handler')).get(`${API}/notification-deliveries`)).status).toBe(403);
+    const bad = await admin.get(`${API}/notification-deliveries?status=lost`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('status');
+    expect((await admin.post(`${API}/notification-deliveries/${issue.id}/redeliver`)).status).toBe(404);
+
+    sms.answer = () => 200;
+    const again = await admin.post(`${API}/notification-deliveries/${dead?.id}/redeliver`);
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ id: dead?.id, status: 'pending' });
+    await waitFor(
+      async () => (await deliveries(issue.id, `d.id = '${dead?.id}'`))[0].status === 'sent',
+      10_000,
+      'the redelivered text sent',
+    );
+    expect(sms.requests.filter((request) => request.headers['x-event-id'] === dead?.id).map((r) => r.answered)).toEqual(
+      [400, 200],
+    );
+    const sent = await admin.post(`${API}/notification-deliveries/${dead?.id}/redeliver`);
+    expect(sent.body).toMatchObject({ status: 'sent', attempts: 2 });
+    const audit = await admin.get(`${API}/audit-log?targetType=notification_delivery`);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ actor: 'admin', action: 'notification_delivery.redelivered', targetId: dead?.id }),
+    ]);
   });
 
   it('lost between the receiver taking it and our record: sent again under the same key, recorded once', async () => {

@@ -31,7 +31,12 @@ export { AuditEntryView, AuditFilter, AuditLog } from './audit/audit-log';
 export { Reconciler, SweepOptions, SweepResult } from './reconciler/reconciler.service';
 export { NotificationService, NotificationView } from './notifications/notification.service';
 export { Notifier, LogNotifier } from './notifications/notifier';
-export { ChannelDeliveries, SendOutcome } from './notifications/channels/channel-deliveries.service';
+export {
+  ChannelDeliveries,
+  ChannelDeliveryFilter,
+  ChannelDeliveryView,
+  SendOutcome,
+} from './notifications/channels/channel-deliveries.service';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
 export { ProposalReportService } from './assessment/proposal-report.service';

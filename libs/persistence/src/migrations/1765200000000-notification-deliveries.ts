@@ -32,9 +32,9 @@ export class NotificationDeliveries1765200000000 implements MigrationInterface {
       -- The reconciler's sweep for deliveries whose job was lost.
       CREATE INDEX notification_deliveries_pending_idx ON notification_deliveries (deliver_after)
         WHERE status = 'pending';
-      -- What a person must see: the dead ones, newest first.
-      CREATE INDEX notification_deliveries_dead_idx ON notification_deliveries (created_at DESC, id DESC)
-        WHERE status = 'dead';
+      -- The admin's list, newest first, all or by status (the dead ones are what a person must see).
+      CREATE INDEX notification_deliveries_created_idx ON notification_deliveries (created_at DESC, id DESC);
+      CREATE INDEX notification_deliveries_status_idx ON notification_deliveries (status, created_at DESC, id DESC);
       -- A unit's active people, whom each of its notifications reaches.
       CREATE INDEX users_unit_active_idx ON users (unit_code) WHERE active;
     `);

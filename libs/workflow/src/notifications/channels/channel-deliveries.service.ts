@@ -3,8 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { channelMessage, NoticeKind } from '@app/domain';
 import { JobContext, JOBS, JobPayloads, OnJob, OutboxJob, OutboxWriter } from '@app/messaging';
-import type { Channel } from '@app/persistence';
+import type { Channel, ChannelDeliveryStatus } from '@app/persistence';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { AuditLog } from '../../audit/audit-log';
+import type { Actor } from '../../common/actor';
+import { NotFoundError } from '../../common/errors';
+import { cursorPart, decodeCursor, Page, toPage } from '../../common/pagination';
 import { ChannelRefusedError, ChannelTransport } from './channel-transport';
 import { MailTransport } from './mail-transport';
 import { SmsTransport } from './sms-transport';
@@ -37,6 +41,74 @@ interface ClaimedRow {
   escalated_to_name: string | null;
 }
 
+export interface ChannelDeliveryView {
+  id: string;
+  notificationId: string;
+  issueId: string;
+  referenceNo: string;
+  type: NoticeKind;
+  channel: Channel;
+  recipient: string;
+  address: string;
+  status: ChannelDeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  response: string | null;
+  deliverAfter: string;
+  lastAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface ChannelDeliveryFilter {
+  status?: ChannelDeliveryStatus;
+  channel?: Channel;
+}
+
+interface ViewRow {
+  id: string;
+  notification_id: string;
+  issue_id: string;
+  reference_no: string;
+  type: NoticeKind;
+  channel: Channel;
+  recipient: string;
+  address: string;
+  status: ChannelDeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  response: string | null;
+  deliver_after: Date;
+  last_attempt_at: Date | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+const VIEW_SQL = `SELECT d.id, d.notification_id, n.issue_id, i.reference_no, n.type, d.channel, d.recipient, d.address,
+       d.status, d.attempts, d.last_error, d.response, d.deliver_after, d.last_attempt_at, d.sent_at, d.created_at
+  FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id JOIN issues i ON i.id = n.issue_id`;
+
+function toView(row: ViewRow): ChannelDeliveryView {
+  return {
+    id: row.id,
+    notificationId: row.notification_id,
+    issueId: row.issue_id,
+    referenceNo: row.reference_no,
+    type: row.type,
+    channel: row.channel,
+    recipient: row.recipient,
+    address: row.address,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    response: row.response,
+    deliverAfter: row.deliver_after.toISOString(),
+    lastAttemptAt: row.last_attempt_at?.toISOString() ?? null,
+    sentAt: row.sent_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
 /** A delivery that another sender holds right now: retried later, by when it is sent or its lease has lapsed. */
 export class DeliveryBusyError extends Error {}
 
@@ -56,6 +128,7 @@ export class ChannelDeliveries {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
     mail: MailTransport,
     sms: SmsTransport,
   ) {
@@ -204,6 +277,49 @@ export class ChannelDeliveries {
         rows.map((row) => ({ name: JOB_OF[row.channel], payload: { deliveryId: row.id } })),
       );
       return rows.length;
+    });
+  }
+
+  /** E-mails and texts, newest first; `status=dead` is what a person must look at. */
+  async list(filter: ChannelDeliveryFilter, limit: number, cursor?: string): Promise<Page<ChannelDeliveryView>> {
+    const params: unknown[] = [limit + 1];
+    const where: string[] = [];
+    if (filter.status) where.push(`d.status = $${params.push(filter.status)}`);
+    if (filter.channel) where.push(`d.channel = $${params.push(filter.channel)}`);
+    if (cursor) {
+      const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
+      where.push(`(d.created_at, d.id) < ($${params.push(createdAt)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
+    const rows: ViewRow[] = await this.dataSource.query(
+      `${VIEW_SQL} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY d.created_at DESC, d.id DESC LIMIT $1`,
+      params,
+    );
+    return toPage(rows, limit, toView, (row) => [row.created_at.toISOString(), row.id]);
+  }
+
+  /** Sends a dead delivery again, with a fresh round of attempts, under the same key; a sent one is left. */
+  async redeliver(actor: Actor, id: string): Promise<ChannelDeliveryView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row]: ViewRow[] = await manager.query(`${VIEW_SQL} WHERE d.id = $1 FOR UPDATE OF d`, [id]);
+      if (!row) throw new NotFoundError(`delivery ${id} not found`);
+      const before = toView(row);
+      if (row.status !== 'dead') return before;
+      await manager.query(
+        `UPDATE notification_deliveries SET status = 'pending', lease_until = NULL, last_attempt_at = now()
+          WHERE id = $1`,
+        [id],
+      );
+      await this.outbox.add(manager, [{ name: JOB_OF[row.channel], payload: { deliveryId: id } }]);
+      const after: ChannelDeliveryView = { ...before, status: 'pending', lastAttemptAt: new Date().toISOString() };
+      await this.audit.record(manager, actor, {
+        action: 'notification_delivery.redelivered',
+        targetType: 'notification_delivery',
+        targetId: id,
+        before,
+        after,
+      });
+      return after;
     });
   }
 
