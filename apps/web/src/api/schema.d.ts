@@ -1628,16 +1628,6 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
-            /**
-             * Format: date-time
-             * @description the first reminder: from here the issue is blue on the board
-             */
-            remindFromAt: string | null;
-            /**
-             * Format: date-time
-             * @description the last reminder: from here, until overdue, it is yellow
-             */
-            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
@@ -2063,16 +2053,6 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
-            /**
-             * Format: date-time
-             * @description the first reminder: from here the issue is blue on the board
-             */
-            remindFromAt: string | null;
-            /**
-             * Format: date-time
-             * @description the last reminder: from here, until overdue, it is yellow
-             */
-            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
