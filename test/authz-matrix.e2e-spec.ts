@@ -116,6 +116,8 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/webhooks/{id}': { allow: ADMIN },
   'GET /api/v1/webhooks/{id}/deliveries': { allow: ADMIN },
   'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { allow: ADMIN, notFoundOk: true },
+  'GET /api/v1/notification-deliveries': { allow: ADMIN },
+  'POST /api/v1/notification-deliveries/{id}/redeliver': { allow: ADMIN, notFoundOk: true },
   'GET /health': { allow: 'public' },
   // Outside the OpenAPI document, named by API.md
   'GET /metrics': { allow: 'public' },
@@ -289,6 +291,7 @@ describe('authorization matrix', () => {
       .replace('deadline-policies/{id}', `deadline-policies/${randomUUID()}`)
       .replace('{date}', '2031-10-01')
       .replace('{deliveryId}', randomUUID())
+      .replace('notification-deliveries/{id}', `notification-deliveries/${randomUUID()}`)
       .replace('notifications/{id}', `notifications/${ids.notification}`)
       .replace('routing-rules/{id}', `routing-rules/${ids.rule}`)
       .replace('webhooks/{id}', `webhooks/${ids.webhook}`)

@@ -363,7 +363,12 @@ describe('fuzzed input from the OpenAPI document', () => {
     if (path.startsWith('/api/v1/assessment/units') || path.startsWith('/api/v1/assessment/export')) {
       return 'inspector';
     }
-    const adminOnly = ['/api/v1/users', '/api/v1/webhooks', '/api/v1/assessment/rules'];
+    const adminOnly = [
+      '/api/v1/users',
+      '/api/v1/webhooks',
+      '/api/v1/assessment/rules',
+      '/api/v1/notification-deliveries',
+    ];
     return method === 'get' && !adminOnly.some((prefix) => path.startsWith(prefix)) ? 'supervisor' : 'admin';
   };
 

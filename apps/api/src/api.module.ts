@@ -34,6 +34,7 @@ import { StreamController } from './stream/stream.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AuditLogController } from './audit/audit-log.controller';
 import { StreamHub } from './stream/stream.hub';
+import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
 
@@ -72,6 +73,7 @@ export class ApiModule implements NestModule {
         IssuesController,
         ExtensionRequestsController,
         NotificationsController,
+        NotificationDeliveriesController,
         OversightController,
         AssessmentController,
         ReportsController,

@@ -6,6 +6,8 @@ import { DEFAULT_JOB_OPTIONS } from './queue-options';
 import { ALL_QUEUES, QUEUES } from './queues';
 import { redisConnectionOptions } from './redis-connection';
 
+const OWN_OPTIONS = new Set<string>([QUEUES.webhooks, QUEUES.channelEmail, QUEUES.channelSms]);
+
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -16,7 +18,7 @@ import { redisConnectionOptions } from './redis-connection';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue(...ALL_QUEUES.filter((name) => name !== QUEUES.webhooks).map((name) => ({ name }))),
+    BullModule.registerQueue(...ALL_QUEUES.filter((name) => !OWN_OPTIONS.has(name)).map((name) => ({ name }))),
     // Webhook receivers may be away for a day: their own attempts, with the worker's capped doubling backoff.
     BullModule.registerQueueAsync({
       name: QUEUES.webhooks,
@@ -29,6 +31,20 @@ import { redisConnectionOptions } from './redis-connection';
         },
       }),
     }),
+    // Notification channels: their own attempts and capped doubling backoff (CHANNEL_*).
+    ...[QUEUES.channelEmail, QUEUES.channelSms].map((name) =>
+      BullModule.registerQueueAsync({
+        name,
+        inject: [APP_CONFIG],
+        useFactory: (config: AppConfig) => ({
+          defaultJobOptions: {
+            ...DEFAULT_JOB_OPTIONS,
+            attempts: config.channels.maxAttempts,
+            backoff: { type: 'custom' },
+          },
+        }),
+      }),
+    ),
   ],
   providers: [OutboxWriter],
   exports: [OutboxWriter, BullModule],

@@ -4,6 +4,9 @@ export const QUEUES = {
   deadlines: 'deadlines',
   notifications: 'notifications',
   webhooks: 'webhooks',
+  // One queue per channel: a mail server that hangs or refuses holds up neither SMS nor the timers.
+  channelEmail: 'channel-email',
+  channelSms: 'channel-sms',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -12,6 +15,8 @@ export const JOBS = {
   fireTimer: 'fire-timer',
   deliverNotification: 'deliver-notification',
   deliverWebhook: 'deliver-webhook',
+  sendEmail: 'send-email',
+  sendSms: 'send-sms',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -22,6 +27,9 @@ export interface JobPayloads {
   [JOBS.fireTimer]: { issueId: string; deadlineVersion: number; step: string; jobId: string };
   [JOBS.deliverNotification]: { notificationId: string };
   [JOBS.deliverWebhook]: { deliveryId: string };
+  /** A `notification_deliveries` row: one notification, one channel, one recipient. */
+  [JOBS.sendEmail]: { deliveryId: string };
+  [JOBS.sendSms]: { deliveryId: string };
 }
 
 type FieldKind = 'uuid' | 'integer' | 'string';
@@ -35,6 +43,8 @@ const PAYLOAD_FIELDS: { [J in JobName]: Record<keyof JobPayloads[J], FieldKind> 
   [JOBS.fireTimer]: { issueId: 'uuid', deadlineVersion: 'integer', step: 'string', jobId: 'string' },
   [JOBS.deliverNotification]: { notificationId: 'uuid' },
   [JOBS.deliverWebhook]: { deliveryId: 'uuid' },
+  [JOBS.sendEmail]: { deliveryId: 'uuid' },
+  [JOBS.sendSms]: { deliveryId: 'uuid' },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,6 +70,8 @@ export const JOB_QUEUE = {
   [JOBS.fireTimer]: QUEUES.deadlines,
   [JOBS.deliverNotification]: QUEUES.notifications,
   [JOBS.deliverWebhook]: QUEUES.webhooks,
+  [JOBS.sendEmail]: QUEUES.channelEmail,
+  [JOBS.sendSms]: QUEUES.channelSms,
 } as const satisfies { [J in JobName]: QueueName };
 
 export function timerJobId(issueId: string, deadlineVersion: number, step: string): string {

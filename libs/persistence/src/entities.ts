@@ -11,6 +11,7 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { UserEntity } from './users/user.entity';
 import { ExtensionRequestEntity } from './issues/extension-request.entity';
 import { NotificationEntity } from './notifications/notification.entity';
+import { NotificationDeliveryEntity } from './notifications/notification-delivery.entity';
 import { AssessmentEvaluationEntity } from './assessment/assessment-evaluation.entity';
 import { AssessmentLedgerEntity } from './assessment/assessment-ledger.entity';
 import { AssessmentRuleSetEntity } from './assessment/assessment-rule-set.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   ExtensionRequestEntity,
   NotificationEntity,
+  NotificationDeliveryEntity,
   AssessmentRuleSetEntity,
   AssessmentEvaluationEntity,
   AssessmentLedgerEntity,

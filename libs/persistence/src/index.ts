@@ -15,6 +15,12 @@ export { IdempotencyKeyEntity } from './issues/idempotency-key.entity';
 export { OutboxMessageEntity } from './outbox/outbox-message.entity';
 export { ExtensionRequestEntity, ExtensionStatus } from './issues/extension-request.entity';
 export { NotificationEntity, NotificationType, NOTIFICATION_TYPES } from './notifications/notification.entity';
+export {
+  Channel,
+  CHANNELS,
+  ChannelDeliveryStatus,
+  NotificationDeliveryEntity,
+} from './notifications/notification-delivery.entity';
 export { AssessmentRuleSetEntity } from './assessment/assessment-rule-set.entity';
 export { AssessmentEvaluationEntity } from './assessment/assessment-evaluation.entity';
 export { AssessmentLedgerEntity } from './assessment/assessment-ledger.entity';

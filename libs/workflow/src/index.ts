@@ -31,6 +31,12 @@ export { AuditEntryView, AuditFilter, AuditLog } from './audit/audit-log';
 export { Reconciler, SweepOptions, SweepResult } from './reconciler/reconciler.service';
 export { NotificationService, NotificationView } from './notifications/notification.service';
 export { Notifier, LogNotifier } from './notifications/notifier';
+export {
+  ChannelDeliveries,
+  ChannelDeliveryFilter,
+  ChannelDeliveryView,
+  SendOutcome,
+} from './notifications/channels/channel-deliveries.service';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { BoardHistory } from './oversight/board-history';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';

@@ -18,6 +18,9 @@ import { HandlingCommands } from './issues/commands/handling.commands';
 import { InspectorCommands } from './issues/commands/inspector.commands';
 import { VerificationCommands } from './issues/commands/verification.commands';
 import { IssueQueriesService } from './issues/issue-queries.service';
+import { ChannelDeliveries } from './notifications/channels/channel-deliveries.service';
+import { MailTransport } from './notifications/channels/mail-transport';
+import { SmsTransport } from './notifications/channels/sms-transport';
 import { NotificationService } from './notifications/notification.service';
 import { LogNotifier, Notifier } from './notifications/notifier';
 import { BoardHistory } from './oversight/board-history';
@@ -61,6 +64,9 @@ const REFERENCE_SERVICES = [
     AssessmentService,
     ProposalReportService,
     { provide: Notifier, useClass: LogNotifier },
+    MailTransport,
+    SmsTransport,
+    ChannelDeliveries,
     NotificationService,
     DeadlineService,
     DeadlineTimerService,
@@ -84,6 +90,7 @@ const REFERENCE_SERVICES = [
     ...REFERENCE_SERVICES,
     UsersService,
     NotificationService,
+    ChannelDeliveries,
     OversightService,
     BoardHistory,
     AssessmentService,

@@ -16,6 +16,7 @@ const TARGET_TYPES = [
   'calendar',
   'assessment_rules',
   'webhook',
+  'notification_delivery',
 ];
 
 export class AuditQueryDto extends ListQueryDto {

@@ -793,6 +793,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notification-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail and SMS deliveries
+         * @description One per notification, channel and recipient, newest first, with its status (pending, sent, dead), attempts and the last answer. `?status=dead` lists the ones that gave up.
+         *
+         *     Roles: admin.
+         */
+        get: operations["NotificationDeliveriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notification-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead delivery again
+         * @description A fresh round of attempts under the same idempotency key; a pending or sent one is left as it is.
+         *
+         *     Roles: admin.
+         */
+        post: operations["NotificationDeliveriesController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1543,7 +1587,7 @@ export interface components {
             /** @example pref-education */
             targetId: string;
             /** @enum {string} */
-            targetType: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook";
+            targetType: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook" | "notification_delivery";
         };
         AuditPage: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -1653,6 +1697,49 @@ export interface components {
             currentPassword: string;
             /** @description at least 10 characters, not the username */
             newPassword: string;
+        };
+        ChannelDeliveryDto: {
+            /** @description the e-mail address or phone number, as stored when the notification was made */
+            address: string;
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description held to working hours unless the issue is urgent
+             */
+            deliverAfter: string;
+            /**
+             * Format: uuid
+             * @description the idempotency key: Message-ID `<id@…>` and `X-Event-Id`
+             */
+            id: string;
+            /** Format: uuid */
+            issueId: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            /** Format: uuid */
+            notificationId: string;
+            /** @description the username */
+            recipient: string;
+            /** @example DH-2026-000123 */
+            referenceNo: string;
+            /** @description what the mail server or the gateway answered */
+            response: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "dead";
+            /** @enum {string} */
+            type: "reminder" | "acknowledge_overdue" | "overdue" | "escalation" | "supervision_notice" | "extension_decided";
+        };
+        ChannelDeliveryPage: {
+            items: components["schemas"]["ChannelDeliveryDto"][];
+            /** @description pass as ?cursor= for the next page; null at the end */
+            nextCursor: string | null;
         };
         CheckDto: {
             error?: string;
@@ -2956,7 +3043,7 @@ export interface operations {
                 cursor?: string;
                 from?: string;
                 limit?: number;
-                targetType?: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook";
+                targetType?: "user" | "region" | "unit" | "category" | "routing_rule" | "deadline_policy" | "calendar" | "assessment_rules" | "webhook" | "notification_delivery";
                 /** @description exclusive */
                 to?: string;
             };
@@ -5245,6 +5332,135 @@ export interface operations {
             };
             /** @description If-Match names a version the issue has moved on from */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    NotificationDeliveriesController_list: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms";
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "sent" | "dead";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDeliveryPage"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    NotificationDeliveriesController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDeliveryDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ class AllJobs {
   @OnJob(JOBS.fireTimer) async fire() {}
   @OnJob(JOBS.deliverNotification) async notify() {}
   @OnJob(JOBS.deliverWebhook) async hook() {}
+  @OnJob(JOBS.sendEmail) async mail() {}
+  @OnJob(JOBS.sendSms) async sms() {}
 }
 
 @Injectable()

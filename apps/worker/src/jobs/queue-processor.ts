@@ -15,6 +15,10 @@ interface QueueSettings {
   backoff?: (config: AppConfig) => (attemptsMade: number) => number;
 }
 
+function channelBackoff({ channels: { retryBaseMs: base, retryMaxMs: max } }: AppConfig) {
+  return (attemptsMade: number) => Math.min(max, base * 2 ** Math.max(0, attemptsMade - 1));
+}
+
 const SETTINGS: Record<QueueName, QueueSettings> = {
   [QUEUES.routing]: { concurrency: (config) => config.routingConcurrency },
   [QUEUES.deadlines]: { concurrency: (config) => config.deadlineConcurrency },
@@ -27,6 +31,8 @@ const SETTINGS: Record<QueueName, QueueSettings> = {
       (attemptsMade) =>
         Math.min(max, base * 2 ** Math.max(0, attemptsMade - 1)),
   },
+  [QUEUES.channelEmail]: { concurrency: () => 8, backoff: channelBackoff },
+  [QUEUES.channelSms]: { concurrency: () => 8, backoff: channelBackoff },
 };
 
 /**

@@ -45,6 +45,22 @@ export interface AppConfig {
   demoPassword: string | null;
   /** How often the live stream sends a comment line, so proxies keep it open. */
   streamHeartbeatMs: number;
+  /** Notification channels: each is off while its URL is unset. */
+  channels: ChannelsConfig;
+}
+
+export interface ChannelsConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; null: no e-mail. */
+  smtpUrl: string | null;
+  /** The From of every mail, e.g. `问题直办 <noreply@example.gov.cn>`. */
+  mailFrom: string | null;
+  /** The SMS gateway's endpoint; null: no SMS. */
+  smsGatewayUrl: string | null;
+  smsGatewaySecret: string | null;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  timeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -170,6 +186,35 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
     logLevel: env.LOG_LEVEL || 'info',
     demoPassword: env.DEMO_PASSWORD || null,
     streamHeartbeatMs: integer(env, 'STREAM_HEARTBEAT_MS', 15_000, 100, 300_000),
+    channels: channelsConfig(env),
+  };
+}
+
+function channelsConfig(env: Env): ChannelsConfig {
+  const smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', ['smtp:', 'smtps:']) : null;
+  // MAIL_FROM is the contract's name; SMTP_FROM is accepted as well.
+  const mailFrom = env.MAIL_FROM || env.SMTP_FROM || null;
+  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM is required when SMTP_URL is set');
+  if (mailFrom && !/@[^@\s>]+>?\s*$/.test(mailFrom)) {
+    throw new ConfigError(
+      `MAIL_FROM must be an address such as "问题直办 <noreply@example.gov.cn>", got "${mailFrom}"`,
+    );
+  }
+  const smsGatewayUrl = env.SMS_GATEWAY_URL ? url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']) : null;
+  const smsGatewaySecret = env.SMS_GATEWAY_SECRET || null;
+  if (smsGatewayUrl && (!smsGatewaySecret || smsGatewaySecret.length < 16)) {
+    throw new ConfigError('SMS_GATEWAY_SECRET of at least 16 characters is required when SMS_GATEWAY_URL is set');
+  }
+  return {
+    smtpUrl,
+    mailFrom,
+    smsGatewayUrl,
+    smsGatewaySecret,
+    // 20 attempts with the delay doubling from 2 s up to 15 minutes: about three hours of retries.
+    maxAttempts: integer(env, 'CHANNEL_MAX_ATTEMPTS', 20, 1, 1000),
+    retryBaseMs: integer(env, 'CHANNEL_RETRY_BASE_MS', 2000, 10, 3_600_000),
+    retryMaxMs: integer(env, 'CHANNEL_RETRY_MAX_MS', 900_000, 10, 86_400_000),
+    timeoutMs: integer(env, 'CHANNEL_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }
 

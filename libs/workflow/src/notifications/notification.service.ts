@@ -9,6 +9,7 @@ import type { Actor } from '../common/actor';
 import { NotFoundError } from '../common/errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
 import { NotificationStreamMessage, STREAM_CHANNELS } from '../stream/stream-channels';
+import { ChannelDeliveries } from './channels/channel-deliveries.service';
 import { Notifier } from './notifier';
 
 export interface NotificationView {
@@ -75,11 +76,13 @@ export class NotificationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendar,
     private readonly notifier: Notifier,
+    private readonly channels: ChannelDeliveries,
   ) {}
 
   /**
-   * Stores notifications inside the caller's transaction and returns the jobs that deliver them. People are
-   * not woken at night: outside working hours delivery waits for the next working morning unless urgent.
+   * Stores notifications inside the caller's transaction and returns the jobs that deliver them, with a delivery
+   * per e-mail and SMS recipient. People are not woken at night: outside working hours delivery (every channel)
+   * waits for the next working morning unless urgent.
    */
   async notify(manager: EntityManager, issue: IssueEntity, input: NotifyInput, now: Date): Promise<OutboxJob[]> {
     const units = [...new Set(input.units.filter((unit): unit is string => !!unit))];
@@ -101,6 +104,12 @@ export class NotificationService {
         created.push({ id: row.id, unit, username: null });
       }
     }
+    jobs.push(
+      ...(await this.channels.plan(
+        manager,
+        created.map((message) => message.id),
+      )),
+    );
     if (created.length) {
       await manager.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [
         STREAM_CHANNELS.notifications,

@@ -5,6 +5,7 @@ import { pendingTimers, PlannedTimer } from '@app/domain';
 import { OutboxWriter } from '@app/messaging';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { DeadlineService } from '../deadlines/deadline.service';
+import { ChannelDeliveries } from '../notifications/channels/channel-deliveries.service';
 import { DeadlineTimerService } from '../deadlines/deadline-timer.service';
 import { RoutingService } from '../routing/routing.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -17,6 +18,8 @@ export interface SweepResult {
   rearmed: number;
   failed: number;
   deliveriesRequeued: number;
+  /** E-mail and SMS deliveries whose jobs were lost. */
+  channelDeliveriesRequeued: number;
 }
 
 export interface SweepOptions {
@@ -30,7 +33,7 @@ export interface SweepOptions {
  * The safety net under Redis: PostgreSQL knows every timer, every unrouted issue and every pending delivery, so a
  * flushed or restarted Redis, or a worker that died holding jobs, loses nothing. Each sweep fires what should have
  * fired, routes what should have been routed, re-arms the timers falling due before the next sweep and re-queues
- * webhook deliveries whose job was lost — each through its feature's own public function.
+ * webhook, e-mail and SMS deliveries whose job was lost — each through its feature's own public function.
  */
 @Injectable()
 export class Reconciler {
@@ -44,12 +47,20 @@ export class Reconciler {
     private readonly routing: RoutingService,
     private readonly outbox: OutboxWriter,
     private readonly webhooks: WebhookService,
+    private readonly channels: ChannelDeliveries,
   ) {}
 
   async sweep(options: SweepOptions = {}): Promise<SweepResult> {
     const started = new Date();
     const stopping = options.stopping ?? (() => false);
-    const result: SweepResult = { fired: 0, routed: 0, rearmed: 0, failed: 0, deliveriesRequeued: 0 };
+    const result: SweepResult = {
+      fired: 0,
+      routed: 0,
+      rearmed: 0,
+      failed: 0,
+      deliveriesRequeued: 0,
+      channelDeliveriesRequeued: 0,
+    };
     // An issue that fails is skipped for the rest of this sweep, so it cannot hold up the ones behind it.
     const failed: string[] = [];
     const repair = async (sql: string, since: Date, work: (id: string) => Promise<void>) => {
@@ -90,8 +101,15 @@ export class Reconciler {
     if (!stopping()) {
       result.rearmed = await this.rearm(new Date(), options.missingJobs);
       result.deliveriesRequeued = await this.webhooks.requeueStalled();
+      result.channelDeliveriesRequeued = await this.channels.requeueStalled();
     }
-    if (result.fired || result.routed || result.failed || result.deliveriesRequeued) {
+    if (
+      result.fired ||
+      result.routed ||
+      result.failed ||
+      result.deliveriesRequeued ||
+      result.channelDeliveriesRequeued
+    ) {
       this.logger.warn(result, 'reconciler repaired what Redis had lost or delayed');
     }
     return result;

@@ -1,9 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHmac } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ISSUE_EVENT_TYPES } from '@app/domain';
 import { JobContext, JOBS, JobPayloads, OnJob, OutboxWriter } from '@app/messaging';
@@ -13,7 +9,8 @@ import { AuditLog } from '../audit/audit-log';
 import type { Actor } from '../common/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { cursorPart, decodeCursor, Page, toPage } from '../common/pagination';
-import { assertPublicTarget, BlockedTargetError, guardedLookup, isBlockedAddress } from './target-guard';
+import { postBody, signedHeaders } from './signed-post';
+import { assertPublicTarget, BlockedTargetError } from './target-guard';
 
 export const WEBHOOK_EVENT_TYPES = [...ISSUE_EVENT_TYPES, 'assessment.points_recorded'] as const;
 
@@ -217,17 +214,18 @@ export class WebhookService {
     const hook = await this.dataSource.manager.findOneBy(WebhookEntity, { id: delivery.webhookId });
     if (!hook || !hook.active) return 'skipped';
     const body = JSON.stringify(delivery.payload);
-    const signature = createHmac('sha256', hook.secret).update(body).digest('hex');
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      statusCode = await this.post(new URL(hook.url), body, {
-        'Content-Type': 'application/json',
+      const headers = {
+        ...signedHeaders(hook.secret, body, delivery.eventId),
         'User-Agent': 'direct-handling-webhooks/1',
-        'X-Event-Id': delivery.eventId,
         'X-Event-Type': delivery.eventType,
-        'X-Signature': `sha256=${signature}`,
-      });
+      };
+      ({ statusCode } = await postBody(new URL(hook.url), body, headers, {
+        timeoutMs: this.config.webhookTimeoutMs,
+        publicOnly: !this.config.webhookAllowPrivateTargets,
+      }));
       if (statusCode < 200 || statusCode >= 300) error = `receiver answered ${statusCode}`;
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause);
@@ -253,41 +251,6 @@ export class WebhookService {
       throw new DeliveryFailedError(`delivery ${deliveryId} to ${hook.url}: ${error}`);
     }
     return 'delivered';
-  }
-
-  /** A POST with a timeout, no redirects followed, and the private-address guard applied at connect time. */
-  private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    // Node skips the lookup for an address literal, so the guard checks those itself.
-    const literal = url.hostname.replace(/^\[|\]$/g, '');
-    if (!this.config.webhookAllowPrivateTargets && isIP(literal) && isBlockedAddress(literal)) {
-      return Promise.reject(new BlockedTargetError(`${literal} is a private address`));
-    }
-    return new Promise((resolve, reject) => {
-      const request = send(
-        url,
-        {
-          method: 'POST',
-          headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
-          timeout: this.config.webhookTimeoutMs,
-          lookup: this.config.webhookAllowPrivateTargets ? undefined : (guardedLookup as never),
-        },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.statusCode ?? 0));
-          response.on('error', reject);
-        },
-      );
-      // `timeout` alone resets on every byte: a receiver that drips its answer is cut off at the same bound.
-      const deadline = setTimeout(
-        () => request.destroy(new Error(`no answer within ${this.config.webhookTimeoutMs} ms`)),
-        this.config.webhookTimeoutMs,
-      );
-      request.on('close', () => clearTimeout(deadline));
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${this.config.webhookTimeoutMs} ms`)));
-      request.on('error', reject);
-      request.end(body);
-    });
   }
 
   private parseTarget(raw: string): URL {
