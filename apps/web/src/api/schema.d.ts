@@ -1222,7 +1222,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Oldest first; `?active=false` lists the retired accounts.
+         * @description Oldest first; `?active=false` lists the retired accounts, `?role=` and `?unit=` narrow it.
          *
          *     Roles: admin.
          */
@@ -1584,6 +1584,16 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
+            /**
+             * Format: date-time
+             * @description the first reminder: from here the issue is blue on the board
+             */
+            remindFromAt: string | null;
+            /**
+             * Format: date-time
+             * @description the last reminder: from here, until overdue, it is yellow
+             */
+            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
@@ -1966,6 +1976,16 @@ export interface components {
             /** @example DH-2026-000123 */
             referenceNo: string;
             regionCode: string;
+            /**
+             * Format: date-time
+             * @description the first reminder: from here the issue is blue on the board
+             */
+            remindFromAt: string | null;
+            /**
+             * Format: date-time
+             * @description the last reminder: from here, until overdue, it is yellow
+             */
+            remindLastAt: string | null;
             reopenCount: number;
             returnCount: number;
             /** @enum {string} */
@@ -2226,6 +2246,8 @@ export interface components {
             items: components["schemas"]["WeekCountDto"][];
         };
         UnitDto: {
+            /** @description a retired unit gets no new issues */
+            active: boolean;
             /** @example xingren-gov */
             code: string;
             /** @enum {string} */
@@ -6586,6 +6608,9 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: number;
+                role?: "admin" | "supervisor" | "handler" | "inspector";
+                /** @description unit code: that unit's users */
+                unit?: string;
             };
             header?: never;
             path?: never;
