@@ -1,5 +1,22 @@
 // The admin console. No at-signs or pipes in texts: vue-i18n reads them as syntax.
 export default {
+  home: {
+    title: 'Administration',
+    sections: {
+      users: { title: 'Users', text: 'Create, correct, deactivate accounts and reset passwords' },
+      units: { title: 'Units and ladder', text: 'The unit tree is the escalation path' },
+      reference: { title: 'Regions and categories', text: 'The region tree and issue categories' },
+      routing: { title: 'Routing rules', text: 'Issues go straight to the responsible unit; test which rule wins' },
+      deadlines: {
+        title: 'Deadline policies',
+        text: 'Acknowledge, resolve, reminder and escalation times, previewed for an issue assigned now',
+      },
+      calendar: { title: 'Working calendar', text: 'Holidays and adjusted working days; import a whole year' },
+      'assessment-rules': { title: 'Scoring rules', text: 'The base score and points per event' },
+      webhooks: { title: 'Webhooks', text: 'Push events to other systems; see and resend deliveries' },
+      audit: { title: 'Audit log', text: 'Every administrative change, before and after' },
+    },
+  },
   menu: {
     users: 'Users',
     units: 'Units and ladder',

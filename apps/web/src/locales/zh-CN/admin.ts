@@ -1,5 +1,19 @@
 // 系统管理 (the admin console). No @ or | in texts: vue-i18n reads them as syntax.
 export default {
+  home: {
+    title: '系统管理',
+    sections: {
+      users: { title: '用户管理', text: '账号的新建、修改、停用和密码重置' },
+      units: { title: '单位与升级链', text: '单位树即升级督办的路径' },
+      reference: { title: '区划与问题类别', text: '行政区划树和问题类别' },
+      routing: { title: '分办规则', text: '问题按类别和区划直达责任单位；可测试哪条规则胜出' },
+      deadlines: { title: '时限规则', text: '签收、办结、提醒和升级时限，附现在交办的期限预览' },
+      calendar: { title: '工作日历', text: '法定节假日和调休上班日，可导入全年安排' },
+      'assessment-rules': { title: '考核规则', text: '基础分和各事件的加减分' },
+      webhooks: { title: '数据推送', text: '向其他系统推送事件，查看和重发推送记录' },
+      audit: { title: '操作日志', text: '所有管理操作的前后对比' },
+    },
+  },
   menu: {
     users: '用户管理',
     units: '单位与升级链',

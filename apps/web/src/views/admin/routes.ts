@@ -16,7 +16,12 @@ import type { RouteRecordRaw } from 'vue-router';
 const admin = ['admin' as const];
 
 export default [
-  { path: '/admin', name: 'admin', redirect: '/admin/users', meta: { roles: admin } },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('./AdminHomePage.vue'),
+    meta: { roles: admin, titleKey: 'admin.home.title' },
+  },
   {
     path: '/admin/users',
     name: 'admin-users',
