@@ -38,6 +38,19 @@ describe('administration and accounts', () => {
   afterAll(() => app.close());
 
   describe('accounts', () => {
+    it('the user list narrows by role and unit on the server', async () => {
+      const items: { username: string; role: string; unit: string | null }[] = (
+        await admin.get(`${API}/users?role=handler&unit=xingren-gov&limit=500`)
+      ).body.items;
+      expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(['leaver', 'mover', 'forgetful', 'changer']));
+      expect(items.every((u) => u.role === 'handler' && u.unit === 'xingren-gov')).toBe(true);
+      const admins: { role: string }[] = (await admin.get(`${API}/users?role=admin`)).body.items;
+      expect(admins.length).toBeGreaterThan(0);
+      expect(admins.every((u) => u.role === 'admin')).toBe(true);
+      expect((await admin.get(`${API}/users?role=boss`)).body.message).toMatch(/^role/);
+      expect((await admin.get(`${API}/users?unit=Not%20A%20Code`)).body.message).toMatch(/^unit/);
+    });
+
     it('a deactivated user cannot log in, and their token is refused on the very next request', async () => {
       const auth = await bearer('leaver');
       expect((await me(auth)).status).toBe(200);

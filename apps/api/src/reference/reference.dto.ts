@@ -209,6 +209,7 @@ export class UnitDto {
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
   @ApiProperty({ example: '522302' }) regionCode: string;
   @ApiProperty({ nullable: true, type: String, description: 'the unit an escalation climbs to' }) parent: string | null;
+  @ApiProperty({ description: 'a retired unit gets no new issues' }) active: boolean;
 }
 
 export class CategoryDto {

@@ -5,8 +5,7 @@ import type { Actor } from '@app/workflow';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Endpoint } from '../common/endpoint';
 import { usernameParam } from '../common/codes';
-import { ActiveQueryDto } from '../common/list-query.dto';
-import { CreateUserDto, NewPasswordDto, UpdateUserDto, UserDto, UserPageDto } from './users.dto';
+import { CreateUserDto, NewPasswordDto, UpdateUserDto, UserDto, UserListQueryDto, UserPageDto } from './users.dto';
 
 const ADMIN = ['admin' as const];
 
@@ -34,13 +33,13 @@ export class UsersController {
   @Get()
   @Endpoint({
     summary: 'List users',
-    description: 'Oldest first; `?active=false` lists the retired accounts.',
+    description: 'Oldest first; `?active=false` lists the retired accounts, `?role=` and `?unit=` narrow it.',
     who: ADMIN,
     ok: UserPageDto,
     errors: [400],
   })
-  list(@Query() query: ActiveQueryDto) {
-    return this.users.list(query.limit, query.cursor, query.active);
+  list(@Query() query: UserListQueryDto) {
+    return this.users.list(query.limit, query.cursor, query.active, { role: query.role, unit: query.unit });
   }
 
   @Get(':username')

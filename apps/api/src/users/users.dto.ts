@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { ROLES, Role } from '@app/domain';
 import { IsCode } from '../common/codes';
+import { ActiveQueryDto } from '../common/list-query.dto';
 import { PageOf } from '../common/page.dto';
 
 const PHONE = /^\+?[0-9][0-9 -]{4,30}$/;
@@ -102,3 +103,9 @@ export class UserDto {
 }
 
 export const UserPageDto = PageOf(UserDto, 'UserPage');
+
+/** GET /users: `?active=`, `?role=`, `?unit=` narrow the list (the admin console's filters). */
+export class UserListQueryDto extends ActiveQueryDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: "unit code: that unit's users" }) @IsOptional() @IsCode() unit?: string;
+}

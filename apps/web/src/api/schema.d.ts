@@ -1266,7 +1266,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Oldest first; `?active=false` lists the retired accounts.
+         * @description Oldest first; `?active=false` lists the retired accounts, `?role=` and `?unit=` narrow it.
          *
          *     Roles: admin.
          */
@@ -2333,6 +2333,8 @@ export interface components {
             items: components["schemas"]["WeekCountDto"][];
         };
         UnitDto: {
+            /** @description a retired unit gets no new issues */
+            active: boolean;
             /** @example xingren-gov */
             code: string;
             /** @enum {string} */
@@ -6824,6 +6826,9 @@ export interface operations {
                 /** @description nextCursor from the previous page */
                 cursor?: string;
                 limit?: number;
+                role?: "admin" | "supervisor" | "handler" | "inspector";
+                /** @description unit code: that unit's users */
+                unit?: string;
             };
             header?: never;
             path?: never;

@@ -6,6 +6,7 @@ import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-c
 import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-paths';
 import { PendingDeliveries1764900000000 } from './1764900000000-pending-deliveries';
 import { AccountsAndAttachments1765000000000 } from './1765000000000-accounts-and-attachments';
+import { UserListFilters1765050000000 } from './1765050000000-user-list-filters';
 import { NotificationDeliveries1765200000000 } from './1765200000000-notification-deliveries';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   OversightReadPaths1764800000000,
   PendingDeliveries1764900000000,
   AccountsAndAttachments1765000000000,
+  UserListFilters1765050000000,
   NotificationDeliveries1765200000000,
 ];

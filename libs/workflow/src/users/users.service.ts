@@ -146,9 +146,16 @@ export class UsersService {
     }
   }
 
-  async list(limit: number, cursor?: string, active?: boolean): Promise<Page<UserView>> {
+  async list(
+    limit: number,
+    cursor?: string,
+    active?: boolean,
+    filters: { role?: Role; unit?: string } = {},
+  ): Promise<Page<UserView>> {
     const qb = this.dataSource.manager.createQueryBuilder(UserEntity, 'u');
     if (active !== undefined) qb.andWhere('u.active = :active', { active });
+    if (filters.role) qb.andWhere('u.role = :role', { role: filters.role });
+    if (filters.unit) qb.andWhere('u.unit_code = :unit', { unit: filters.unit });
     if (cursor) {
       const [createdAt, id] = decodeCursor(cursor, [cursorPart.timestamp, cursorPart.uuid]);
       qb.andWhere('(u.created_at, u.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt, id });

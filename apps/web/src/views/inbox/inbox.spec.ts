@@ -38,6 +38,8 @@ function issue(fields: Partial<Issue> = {}): Issue {
     returnCount: 0,
     isKey: false,
     closedAt: null,
+    remindFromAt: null,
+    remindLastAt: null,
     version: 3,
     ...fields,
   };

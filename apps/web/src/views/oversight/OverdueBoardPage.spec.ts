@@ -39,6 +39,8 @@ function item(fields: Partial<BoardItem>): BoardItem {
     returnCount: 0,
     isKey: true,
     closedAt: null,
+    remindFromAt: null,
+    remindLastAt: null,
     version: 7,
     ...fields,
   };
