@@ -38,8 +38,6 @@ function issue(fields: Partial<Issue> = {}): Issue {
     returnCount: 0,
     isKey: false,
     closedAt: null,
-    remindFromAt: null,
-    remindLastAt: null,
     version: 3,
     ...fields,
   };

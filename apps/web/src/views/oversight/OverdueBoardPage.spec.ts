@@ -39,8 +39,6 @@ function item(fields: Partial<BoardItem>): BoardItem {
     returnCount: 0,
     isKey: true,
     closedAt: null,
-    remindFromAt: null,
-    remindLastAt: null,
     version: 7,
     ...fields,
   };
