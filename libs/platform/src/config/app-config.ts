@@ -7,8 +7,11 @@ export class ConfigError extends Error {}
 export interface AppConfig {
   port: number;
   databaseUrl: string;
+  /** The Redis server; with a cluster, the credentials and TLS (`rediss:`) its nodes share. */
   redisUrl: string;
-  /** BullMQ key prefix; tests give each file its own. */
+  /** REDIS_CLUSTER_NODES: the seed nodes of a Redis (or Valkey) Cluster, or null for the one server of REDIS_URL. */
+  redisClusterNodes: RedisNode[] | null;
+  /** BullMQ key prefix; tests give each file its own. On a cluster it is one `{hash tag}`, e.g. `{dh}`. */
   queuePrefix: string;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -39,6 +42,11 @@ export interface AppConfig {
   demoPassword: string | null;
   /** How often the live stream sends a comment line, so proxies keep it open. */
   streamHeartbeatMs: number;
+}
+
+export interface RedisNode {
+  host: string;
+  port: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -112,6 +120,30 @@ function url(env: Env, name: string, protocols: string[]): string {
   return raw;
 }
 
+/** `host:port,host:port,…`; a bracketed IPv6 address (`[::1]:7000`) is allowed. */
+function redisNodes(env: Env, name: string): RedisNode[] | null {
+  const raw = (env[name] ?? '').trim();
+  if (!raw) return null;
+  return raw.split(',').map((entry) => {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(entry.trim());
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) {
+      throw new ConfigError(`${name} must be a comma-separated list of host:port, got "${entry.trim()}"`);
+    }
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  });
+}
+
+/**
+ * BullMQ's keys must all hash to one slot of a cluster (its scripts touch several keys at once): the prefix becomes
+ * a hash tag unless it already holds one.
+ */
+function queuePrefix(env: Env, cluster: boolean): string {
+  const prefix = env.QUEUE_PREFIX || 'dh';
+  if (!cluster || /\{[^}]+\}/.test(prefix)) return prefix;
+  return `{${prefix}}`;
+}
+
 function boolean(env: Env, name: string): boolean {
   const raw = (env[name] ?? '').toLowerCase();
   if (raw === '' || raw === 'false' || raw === '0') return false;
@@ -129,11 +161,18 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   if (env.JWT_SECRET !== undefined && jwtSecret.length < 16) {
     throw new ConfigError('JWT_SECRET must be at least 16 characters');
   }
+  const redisClusterNodes = redisNodes(env, 'REDIS_CLUSTER_NODES');
+  // With a cluster, REDIS_URL is optional: it then only lends its user, password and TLS to every node.
+  const redisUrl =
+    redisClusterNodes && !env.REDIS_URL
+      ? `redis://${redisClusterNodes[0].host.includes(':') ? `[${redisClusterNodes[0].host}]` : redisClusterNodes[0].host}:${redisClusterNodes[0].port}`
+      : url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    queuePrefix: env.QUEUE_PREFIX || 'dh',
+    redisUrl,
+    redisClusterNodes,
+    queuePrefix: queuePrefix(env, redisClusterNodes !== null),
     adminUsername: env.ADMIN_USERNAME || null,
     adminPassword: env.ADMIN_PASSWORD || null,
     timeZone,
