@@ -72,7 +72,8 @@ export class RedisCluster {
       ]); // prettier-ignore
     }
     await waitFor(
-      async () => (await Promise.all(ports.map((port) => cli(port, 'PING').catch(() => '')))).every((a) => a === 'PONG'),
+      async () =>
+        (await Promise.all(ports.map((port) => cli(port, 'PING').catch(() => '')))).every((a) => a === 'PONG'),
       10_000,
       'every cluster node to answer PING',
     );
