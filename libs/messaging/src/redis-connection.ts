@@ -61,8 +61,8 @@ export function createRedisClient(config: AppConfig, options: RedisClientOptions
     retryDelayOnClusterDown: 300,
     retryDelayOnTryAgain: 300,
     maxRedirections: 64,
-    // A node that comes back (a restarted replica) is reconnected; slot moves arrive as MOVED either way.
-    clusterNodeRetryStrategy: (times) => Math.min(200 * times, 2000),
+    // No clusterNodeRetryStrategy: a node that dies must leave the pool, so the commands for its slots go to the
+    // replica that takes over (slots refresh, MOVED) instead of queueing for a node that may never come back.
     redisOptions: { ...nodeOptions, ...perCommand },
   });
 }
