@@ -1,4 +1,11 @@
-export { AppConfig, ConfigError, RedisNode, loadConfig, loadConfigOrExit, PUBLISHED_SECRETS } from './config/app-config';
+export {
+  AppConfig,
+  ConfigError,
+  RedisNode,
+  loadConfig,
+  loadConfigOrExit,
+  PUBLISHED_SECRETS,
+} from './config/app-config';
 export { APP_CONFIG, PlatformModule } from './platform.module';
 export { exitCleanlyOnSignals } from './shutdown';
 export { loggerParams } from './logging';
