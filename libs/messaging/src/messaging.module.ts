@@ -1,5 +1,7 @@
-import { BullModule, RegisterQueueOptions } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { BullModule, getQueueToken, RegisterQueueOptions } from '@nestjs/bullmq';
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { OutboxWriter } from './outbox.writer';
 import { DEFAULT_JOB_OPTIONS } from './queue-options';
@@ -14,13 +16,34 @@ function queueSettings(name: QueueName, config: AppConfig): RegisterQueueOptions
   };
 }
 
-/**
- * On a cluster each queue brings a client of its own (BullMQ takes no cluster options, only a client) and closes it
- * when it shuts down, after the workers bound to it have stopped (they stop in beforeApplicationShutdown).
- */
+/** On a cluster each queue brings a client of its own: BullMQ takes no cluster options, only a client. */
 function connectionSettings(config: AppConfig): RegisterQueueOptions {
   if (!config.redisClusterNodes) return {};
-  return { connection: queueConnection(config), forceDisconnectOnShutdown: true };
+  return { connection: queueConnection(config) };
+}
+
+/**
+ * BullMQ never closes a client it was given, and @nestjs/bullmq's `forceDisconnectOnShutdown` finds the queue
+ * already closed: on a cluster the queues' clients are closed here, each after its queue (closing twice is
+ * harmless; the workers bound to them have stopped in beforeApplicationShutdown).
+ */
+@Injectable()
+class QueueClientCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.config.redisClusterNodes) return;
+    await Promise.all(
+      ALL_QUEUES.map(async (name) => {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+        await queue.close().catch(() => undefined);
+        (await queue.client.catch(() => null))?.disconnect();
+      }),
+    );
+  }
 }
 
 @Module({
@@ -45,7 +68,7 @@ function connectionSettings(config: AppConfig): RegisterQueueOptions {
       }),
     ),
   ],
-  providers: [OutboxWriter],
+  providers: [OutboxWriter, QueueClientCloser],
   exports: [OutboxWriter, BullModule],
 })
 export class MessagingModule {}

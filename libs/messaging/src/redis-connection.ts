@@ -74,7 +74,11 @@ export function createRedisClient(config: AppConfig, options: RedisClientOptions
  */
 export function queueConnection(config: AppConfig): RedisOptions | Cluster {
   if (!config.redisClusterNodes) return redisConnectionOptions(config.redisUrl);
-  return createRedisClient(config) as Cluster;
+  const client = createRedisClient(config) as Cluster;
+  // BullMQ listens for errors while the queue is open and stops at close; a slots refresh failing after that (the
+  // cluster going away at shutdown) must not print as unhandled.
+  client.on('error', () => undefined);
+  return client;
 }
 
 /** Closes a client that may never have connected, without waiting on a server that is away. */
