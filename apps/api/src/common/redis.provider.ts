@@ -46,7 +46,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   private readonly local = new ThrottlerStorageService();
   private warnedAt = 0;
 
-  constructor(redis: RedisClient) {
+  constructor(private readonly redis: RedisClient) {
     const { connection } = redis;
     // Overloads for each kind of client, none for the union; it takes either.
     this.shared =
@@ -63,6 +63,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
     try {
+      // Not connected (Redis down, a cluster re-forming): count here at once rather than make every request wait
+      // out the command timeout.
+      if (this.redis.connection.status !== 'ready') throw new Error(`Redis is ${this.redis.connection.status}`);
       return await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
     } catch (error) {
       if (Date.now() - this.warnedAt > WARN_EVERY_MS) {
