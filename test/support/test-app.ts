@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
+import { deleteKeys } from '@app/devkit';
 import { runMigrations } from '@app/persistence';
 import { AppConfig, loadConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/api-app';
@@ -126,10 +126,7 @@ export class TestApp {
     await this.worker?.close();
     await this.api.close();
     await this.db.end();
-    const redis = new Redis(this.config.redisUrl);
-    const keys = await redis.keys(`${this.config.queuePrefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await deleteKeys(this.config.redisUrl, `${this.config.queuePrefix}*`, this.config.redisClusterNodes);
     const admin = new Client({ connectionString: this.serverUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);

@@ -13,7 +13,7 @@ import { AccessCache } from './auth/access-cache';
 import { AuthService } from './auth/auth.service';
 import { AdminBootstrap } from './auth/admin-bootstrap';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { RedisClient } from './common/redis.provider';
+import { ApiRedisModule, SharedThrottlerStorage } from './common/redis.provider';
 import { ExtensionRequestsController } from './issues/extension-requests.controller';
 import { IssuesController } from './issues/issues.controller';
 import { AppInfoController } from './operations/app-info.controller';
@@ -58,7 +58,16 @@ export class ApiModule implements NestModule {
           secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
           signOptions: { expiresIn: config.jwtExpiresInSeconds },
         }),
-        ThrottlerModule.forRoot([{ name: 'per-user', ttl: 1000, limit: config.rateLimitPerSecond }]),
+        ApiRedisModule,
+        // One budget per user across every API process: counted in Redis.
+        ThrottlerModule.forRootAsync({
+          imports: [ApiRedisModule],
+          inject: [SharedThrottlerStorage],
+          useFactory: (storage: SharedThrottlerStorage) => ({
+            throttlers: [{ name: 'per-user', ttl: 1000, limit: config.rateLimitPerSecond }],
+            storage,
+          }),
+        }),
         ...webAppModules(),
       ],
       controllers: [
@@ -90,7 +99,6 @@ export class ApiModule implements NestModule {
         AccessCache,
         StreamHub,
         AdminBootstrap,
-        RedisClient,
         MetricsRegistry,
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         // Order matters: who you are, then your request budget, then what your role may do.

@@ -8,7 +8,8 @@ import { DEMO_USERS, seedDemo } from './demo/demo-seed';
 import { LocalServices, projectRoot, startLocalServices } from './local-services';
 
 // `npm start`: the whole service on one machine. Without DATABASE_URL / REDIS_URL it runs its own PostgreSQL
-// and Redis with data under .data/; then it migrates, seeds an empty embedded database, and runs api + worker.
+// and Redis with data under .data/; then it migrates, seeds an empty embedded database, and runs api + worker:
+// API_PROCESSES API processes sharing PORT (node:cluster, see api-cluster.ts) and WORKER_PROCESSES workers.
 
 const CHILD_STOP_TIMEOUT_MS = 15_000;
 const API_READY_TIMEOUT_MS = 60_000;
@@ -43,6 +44,18 @@ function startChild(name: string, script: string, env: NodeJS.ProcessEnv): void 
   const child = spawnNode(name, join(root, script), { env, stdio: 'inherit', stopTimeoutMs: CHILD_STOP_TIMEOUT_MS });
   children.set(name, child);
   void child.died.then((message) => shutdown(1, message));
+}
+
+/** API_PROCESSES / WORKER_PROCESSES: 1 each by default. */
+function processCount(env: NodeJS.ProcessEnv, name: string): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return 1;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    console.error(`configuration error: ${name} must be an integer from 1 to 64, got "${raw}"`);
+    process.exit(1); // nothing has started yet
+  }
+  return count;
 }
 
 /** The line to print when PORT or WORKER_HEALTH_PORT is taken: checked before anything starts. */
@@ -98,16 +111,31 @@ async function main(): Promise<void> {
   }
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  const apiProcesses = processCount(env, 'API_PROCESSES');
+  const workerProcesses = processCount(env, 'WORKER_PROCESSES');
   const port = env.PORT || '3000';
-  // The worker's health and metrics sit one port above the API's unless told otherwise.
+  // The worker's health and metrics sit one port above the API's unless told otherwise; further workers take
+  // the ports above that.
   env.WORKER_HEALTH_PORT ||= String(Number(port) + 1);
-  const conflict = await portConflict({ PORT: port, WORKER_HEALTH_PORT: env.WORKER_HEALTH_PORT });
+  const workerHealthPorts = Array.from({ length: workerProcesses }, (_, i) =>
+    String(Number(env.WORKER_HEALTH_PORT) + i),
+  );
+  const conflict = await portConflict({
+    PORT: port,
+    ...Object.fromEntries(
+      workerHealthPorts.map((value, i) => [
+        i === 0 ? 'WORKER_HEALTH_PORT' : `WORKER_HEALTH_PORT (+${i}, worker ${i + 1})`,
+        value,
+      ]),
+    ),
+  });
   if (conflict) {
     console.error(conflict);
     process.exit(1); // nothing has started yet
   }
   const embeddedDatabase = !env.DATABASE_URL;
-  const embeddedRedis = !env.REDIS_URL;
+  // A cluster (REDIS_CLUSTER_NODES) stands in for REDIS_URL: no local Redis then.
+  const embeddedRedis = !env.REDIS_URL && !env.REDIS_CLUSTER_NODES;
   if (embeddedDatabase || embeddedRedis) {
     servicesStarting = startLocalServices({
       dataDir,
@@ -134,8 +162,14 @@ async function main(): Promise<void> {
   if (seeded) await seedDemo(databaseUrl);
   if (shuttingDown) return;
 
-  startChild('api', 'dist/apps/api/src/main.js', env);
-  startChild('worker', 'dist/apps/worker/src/main.js', env);
+  if (apiProcesses === 1) startChild('api', 'dist/apps/api/src/main.js', env);
+  else startChild('api', 'dist/apps/launcher/src/api-cluster.js', { ...env, API_PROCESSES: String(apiProcesses) });
+  workerHealthPorts.forEach((healthPort, i) =>
+    startChild(workerProcesses === 1 ? 'worker' : `worker-${i + 1}`, 'dist/apps/worker/src/main.js', {
+      ...env,
+      WORKER_HEALTH_PORT: healthPort,
+    }),
+  );
   const ready = await waitForApi(port);
   if (shuttingDown) return;
 
@@ -143,11 +177,21 @@ async function main(): Promise<void> {
     '',
     '==================== direct-handling ====================',
     `PostgreSQL: ${embeddedDatabase ? `${databaseUrl}  (embedded, data in .data/postgres)` : masked(databaseUrl)}`,
-    `Redis:      ${embeddedRedis ? `${env.REDIS_URL}  (local redis-server)` : masked(env.REDIS_URL as string)}`,
-    `API:        http://localhost:${port}/api/v1${ready ? '' : '  (not answering yet)'}`,
+    `Redis:      ${
+      env.REDIS_CLUSTER_NODES
+        ? `cluster ${env.REDIS_CLUSTER_NODES}`
+        : embeddedRedis
+          ? `${env.REDIS_URL}  (local redis-server)`
+          : masked(env.REDIS_URL as string)
+    }`,
+    `API:        http://localhost:${port}/api/v1${ready ? '' : '  (not answering yet)'}${
+      apiProcesses > 1 ? `  (${apiProcesses} processes on one port)` : ''
+    }`,
     `API docs:   http://localhost:${port}/docs`,
     `Queues:     http://localhost:${port}/queues?token=<an admin's accessToken>`,
-    `Worker:     http://localhost:${env.WORKER_HEALTH_PORT}/health and /metrics`,
+    workerProcesses === 1
+      ? `Worker:     http://localhost:${env.WORKER_HEALTH_PORT}/health and /metrics`
+      : `Workers:    ${workerProcesses}, health and metrics on ports ${workerHealthPorts.join(', ')}`,
   ];
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
     const shown = env.ADMIN_PASSWORD === DEFAULT_ADMIN.password ? env.ADMIN_PASSWORD : '(from ADMIN_PASSWORD)';

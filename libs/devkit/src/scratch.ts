@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { Cluster } from 'ioredis';
 import { Client } from 'pg';
 
 // Throwaway state on shared servers: a database of a run's own and the Redis keys under its prefix, so runs on
@@ -29,8 +29,17 @@ async function onServer(serverUrl: string, work: (client: Client) => Promise<unk
   }
 }
 
-/** Deletes every key matching `pattern` (SCAN, not KEYS: the server stays responsive). */
-export async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+/**
+ * Deletes every key matching `pattern` (SCAN, not KEYS: the server stays responsive). With `clusterNodes`
+ * (`host:port` strings or objects) it sweeps every master of that Redis Cluster, one key per command (a DEL of
+ * several keys must not cross slots).
+ */
+export async function deleteKeys(
+  redisUrl: string,
+  pattern: string,
+  clusterNodes?: readonly ({ host: string; port: number } | string)[] | null,
+): Promise<void> {
+  if (clusterNodes?.length) return deleteClusterKeys(redisUrl, pattern, clusterNodes);
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
@@ -41,6 +50,46 @@ export async function deleteKeys(redisUrl: string, pattern: string): Promise<voi
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+async function deleteClusterKeys(
+  redisUrl: string,
+  pattern: string,
+  nodes: readonly ({ host: string; port: number } | string)[],
+): Promise<void> {
+  const url = new URL(redisUrl);
+  const cluster = new Cluster(
+    nodes.map((node) => (typeof node === 'string' ? node : { host: node.host, port: node.port })),
+    {
+      redisOptions: {
+        maxRetriesPerRequest: 1,
+        username: url.username ? decodeURIComponent(url.username) : undefined,
+        password: url.password ? decodeURIComponent(url.password) : undefined,
+        tls: url.protocol === 'rediss:' ? {} : undefined,
+      },
+    },
+  );
+  cluster.on('error', () => undefined);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      cluster.once('ready', resolve);
+      cluster.once('end', () => reject(new Error('the Redis Cluster did not answer')));
+    });
+    for (const master of cluster.nodes('master')) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await master.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        if (keys.length) {
+          const pipeline = master.pipeline();
+          for (const key of keys) pipeline.unlink(key);
+          await pipeline.exec();
+        }
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    cluster.disconnect();
   }
 }
 

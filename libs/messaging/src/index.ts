@@ -13,5 +13,12 @@ export {
   timerJobId,
 } from './queues';
 export { DEFAULT_JOB_OPTIONS } from './queue-options';
-export { redisConnectionOptions } from './redis-connection';
+export {
+  closeRedisClient,
+  createRedisClient,
+  queueConnection,
+  RedisClientOptions,
+  redisConnectionOptions,
+  RedisTarget,
+} from './redis-connection';
 export { JobContext, JobHandler, JobHandlerMarker, OnJob } from './job-handler';

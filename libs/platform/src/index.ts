@@ -2,6 +2,7 @@ export {
   AppConfig,
   ChannelsConfig,
   ConfigError,
+  RedisNode,
   loadConfig,
   loadConfigOrExit,
   PUBLISHED_SECRETS,

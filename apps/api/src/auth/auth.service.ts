@@ -19,13 +19,13 @@ export class AuthService {
 
   async login(username: string, password: string) {
     const failuresKey = `login-failures:${username}`;
-    const failures = Number(await this.redis.get(failuresKey).catch(() => this.failOpen()));
+    const failures = Number(await this.redis.connection.get(failuresKey).catch(() => this.failOpen()));
     if (failures >= this.config.loginFailuresPerWindow) {
       throw new TooManyRequestsError(`username: too many failed logins; try again later`);
     }
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
-      await this.redis
+      await this.redis.connection
         .multi()
         .incr(failuresKey)
         .expire(failuresKey, this.config.loginFailureWindowSeconds)
@@ -33,7 +33,7 @@ export class AuthService {
         .catch(() => this.failOpen());
       throw new UnauthenticatedError('username or password is wrong');
     }
-    await this.redis.del(failuresKey).catch(() => this.failOpen());
+    await this.redis.connection.del(failuresKey).catch(() => this.failOpen());
     const claims: TokenClaims = {
       sub: user.id,
       username: user.username,

@@ -53,7 +53,8 @@ export class HealthController {
         () => ({ status: 'up' }),
         (error: Error) => ({ status: 'down', error: error.message }),
       ),
-      withTimeout(this.redis.ping()).then(
+      // A keyed read, not PING: on a cluster it asks the master that holds the service's slot, not any node.
+      withTimeout(this.redis.connection.exists('health')).then(
         () => ({ status: 'up' }),
         (error: Error) => ({ status: 'down', error: error.message }),
       ),

@@ -69,7 +69,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, BeforeApplica
     const queue = this.moduleRef.get<Queue>(getQueueToken(ALL_QUEUES[0]), { strict: false });
     const [postgres, redis] = await Promise.all([
       check(this.dataSource.query('SELECT 1')),
-      check(queue.client.then((client) => (client as unknown as Redis).ping())),
+      // A keyed read, not PING: on a cluster it asks the master that holds the queues' slot, not any node.
+      check(queue.client.then((client) => (client as unknown as Redis).exists(queue.toKey('health')))),
     ]);
     const workers = Object.fromEntries(
       QUEUE_PROCESSORS.map((type) => this.moduleRef.get(type, { strict: false }).worker).map((worker) => [

@@ -13,8 +13,11 @@ export interface AppConfig {
    * after a write (one's own, or one the stream announced) sees it.
    */
   databaseReadUrl: string | null;
+  /** The Redis server; with a cluster, the credentials and TLS (`rediss:`) its nodes share. */
   redisUrl: string;
-  /** BullMQ key prefix; tests give each file its own. */
+  /** REDIS_CLUSTER_NODES: the seed nodes of a Redis (or Valkey) Cluster, or null for the one server of REDIS_URL. */
+  redisClusterNodes: RedisNode[] | null;
+  /** BullMQ key prefix; tests give each file its own. On a cluster it is one `{hash tag}`, e.g. `{dh}`. */
   queuePrefix: string;
   adminUsername: string | null;
   adminPassword: string | null;
@@ -61,6 +64,11 @@ export interface ChannelsConfig {
   retryBaseMs: number;
   retryMaxMs: number;
   timeoutMs: number;
+}
+
+export interface RedisNode {
+  host: string;
+  port: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +142,30 @@ function url(env: Env, name: string, protocols: string[]): string {
   return raw;
 }
 
+/** `host:port,host:port,…`; a bracketed IPv6 address (`[::1]:7000`) is allowed. */
+function redisNodes(env: Env, name: string): RedisNode[] | null {
+  const raw = (env[name] ?? '').trim();
+  if (!raw) return null;
+  return raw.split(',').map((entry) => {
+    const match = /^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):(\d{1,5})$/.exec(entry.trim());
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) {
+      throw new ConfigError(`${name} must be a comma-separated list of host:port, got "${entry.trim()}"`);
+    }
+    return { host: match[1].replace(/^\[|\]$/g, ''), port };
+  });
+}
+
+/**
+ * BullMQ's keys must all hash to one slot of a cluster (its scripts touch several keys at once): the prefix becomes
+ * a hash tag unless it already holds one.
+ */
+function queuePrefix(env: Env, cluster: boolean): string {
+  const prefix = env.QUEUE_PREFIX || 'dh';
+  if (!cluster || /\{[^}]+\}/.test(prefix)) return prefix;
+  return `{${prefix}}`;
+}
+
 function boolean(env: Env, name: string): boolean {
   const raw = (env[name] ?? '').toLowerCase();
   if (raw === '' || raw === 'false' || raw === '0') return false;
@@ -151,12 +183,19 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): A
   if (env.JWT_SECRET !== undefined && jwtSecret.length < 16) {
     throw new ConfigError('JWT_SECRET must be at least 16 characters');
   }
+  const redisClusterNodes = redisNodes(env, 'REDIS_CLUSTER_NODES');
+  // With a cluster, REDIS_URL is optional: it then only lends its user, password and TLS to every node.
+  const redisUrl =
+    redisClusterNodes && !env.REDIS_URL
+      ? `redis://${redisClusterNodes[0].host.includes(':') ? `[${redisClusterNodes[0].host}]` : redisClusterNodes[0].host}:${redisClusterNodes[0].port}`
+      : url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     databaseReadUrl: env.DATABASE_READ_URL ? url(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']) : null,
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    queuePrefix: env.QUEUE_PREFIX || 'dh',
+    redisUrl,
+    redisClusterNodes,
+    queuePrefix: queuePrefix(env, redisClusterNodes !== null),
     adminUsername: env.ADMIN_USERNAME || null,
     adminPassword: env.ADMIN_PASSWORD || null,
     timeZone,
