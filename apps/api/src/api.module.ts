@@ -36,6 +36,7 @@ import { AuditLogController } from './audit/audit-log.controller';
 import { StreamHub } from './stream/stream.hub';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
+import { BulletinsController } from './bulletins/bulletins.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -75,6 +76,7 @@ export class ApiModule implements NestModule {
         OversightController,
         AssessmentController,
         ReportsController,
+        BulletinsController,
         WebhooksController,
         HealthController,
         MetricsController,

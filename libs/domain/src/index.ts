@@ -12,3 +12,4 @@ export * from './assessment/scoring-rules';
 export * from './attachments/file-type';
 export * from './attachments/jpeg-location';
 export * from './oversight/board-replay';
+export * from './bulletins/bulletin-period';

@@ -33,7 +33,16 @@ export { NotificationService, NotificationView } from './notifications/notificat
 export { Notifier, LogNotifier } from './notifications/notifier';
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
-export { ProposalReportService } from './assessment/proposal-report.service';
+export { ProposalReportService, ProposalFigures, ProposalUnitFigures } from './assessment/proposal-report.service';
+export { BulletinsService, BulletinFormat, MakeBulletinInput } from './bulletins/bulletins.service';
+export {
+  BulletinContent,
+  BulletinEscalationRow,
+  BulletinKeyItem,
+  BulletinOverdueItem,
+  BulletinSummary,
+  BulletinView,
+} from './bulletins/bulletin-content';
 export {
   WebhookService,
   WebhookView,

@@ -7,6 +7,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { AuditLog } from './audit/audit-log';
 import { AssessmentService } from './assessment/assessment.service';
 import { ProposalReportService } from './assessment/proposal-report.service';
+import { BulletinsService } from './bulletins/bulletins.service';
 import { WorkingCalendar } from './calendar/working-calendar.service';
 import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
@@ -59,6 +60,7 @@ const REFERENCE_SERVICES = [
     WebhookService,
     AssessmentService,
     ProposalReportService,
+    BulletinsService,
     { provide: Notifier, useClass: LogNotifier },
     NotificationService,
     DeadlineService,
@@ -85,6 +87,7 @@ const REFERENCE_SERVICES = [
     OversightService,
     AssessmentService,
     ProposalReportService,
+    BulletinsService,
     WebhookService,
     Reconciler,
   ],

@@ -6,6 +6,7 @@ import { AssessmentConstraints1764700000000 } from './1764700000000-assessment-c
 import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-paths';
 import { PendingDeliveries1764900000000 } from './1764900000000-pending-deliveries';
 import { AccountsAndAttachments1765000000000 } from './1765000000000-accounts-and-attachments';
+import { Bulletins1765100000000 } from './1765100000000-bulletins';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OversightReadPaths1764800000000,
   PendingDeliveries1764900000000,
   AccountsAndAttachments1765000000000,
+  Bulletins1765100000000,
 ];
