@@ -32,6 +32,8 @@ function issue(fields: Partial<Issue>): Issue {
     dueAt: from(100 * HOUR),
     overdue: false,
     escalationLevel: 0,
+    remindFromAt: null,
+    remindLastAt: null,
     reopenCount: 0,
     returnCount: 0,
     isKey: false,

@@ -33,6 +33,8 @@ function item(fields: Partial<BoardItem>): BoardItem {
     overdueSeconds: 3 * 86_400 + 4 * 3600,
     colour: 'red',
     escalationLevel: 2,
+    remindFromAt: null,
+    remindLastAt: null,
     reopenCount: 0,
     returnCount: 0,
     isKey: true,
