@@ -378,6 +378,13 @@ describe('bulletins (通报): a month frozen as it stood', () => {
     expectField(await inspector.post(`${API}/bulletins`, { from: '2026-01-01', to: tomorrow }), 400, 'to');
     expectField(await inspector.post(`${API}/bulletins`, { from: 'yesterday', to: '2026-01-31' }), 400, 'from');
     expectField(await inspector.post(`${API}/bulletins`, { from: '2026-02-01', to: '2026-01-31' }), 400, 'to');
+    expectField(await inspector.post(`${API}/bulletins`, { from: '1999-12-01', to: '2026-01-31' }), 400, 'from');
+    expectField(await inspector.post(`${API}/bulletins`, { from: '-000001-01-01', to: '2026-01-31' }), 400, 'from');
+    expectField(
+      await inspector.post(`${API}/bulletins`, { from: '2026-01-01', to: '2026-01-31', title: '' }),
+      400,
+      'title',
+    );
     expectField(
       await inspector.post(`${API}/bulletins`, { from: '2026-01-01', to: '2026-01-31', title: 'x'.repeat(201) }),
       400,

@@ -64,14 +64,18 @@ export async function overdueAt(
   asOf: Date,
   unitNames: Map<string, string>,
 ): Promise<BulletinOverdueItem[]> {
-  // An issue was on the board at asOf only if it had gone overdue by then and the last event that turns the board
-  // flag, up to asOf, set it (overdue or escalated) rather than cleared it.
+  // An issue was on the board at asOf only if it had gone overdue by then, had not ended by then (closing and
+  // withdrawing are final: closed_at is the acceptance, and a withdrawn issue is written no more after it), and the
+  // last event that turns the board flag, up to asOf, set it (overdue or escalated) rather than cleared it. Most
+  // issues that were ever late ended long ago: the issues row rules them out before any of their events is read.
   const candidates: { issue_id: string }[] = await manager.query(
     `WITH late AS (
        SELECT DISTINCT issue_id FROM issue_events WHERE type = 'issue.overdue' AND occurred_at <= $1
      )
-     SELECT l.issue_id FROM late l
-      WHERE (SELECT e.type FROM issue_events e
+     SELECT l.issue_id FROM late l JOIN issues i ON i.id = l.issue_id
+      WHERE NOT (i.status = 'closed' AND i.closed_at <= $1)
+        AND NOT (i.status = 'withdrawn' AND i.updated_at <= $1)
+        AND (SELECT e.type FROM issue_events e
               WHERE e.issue_id = l.issue_id AND e.occurred_at <= $1 AND e.type = ANY($2::text[])
               ORDER BY e.seq DESC LIMIT 1) IN ('issue.overdue', 'issue.escalated')`,
     [asOf, OVERDUE_TURNS],

@@ -26,6 +26,9 @@ export interface MakeBulletinInput {
 
 export type BulletinFormat = 'docx' | 'csv' | 'json';
 
+/** Nothing was filed before the service: a special bulletin starts in 2000 at the earliest. */
+const EARLIEST = new Date('2000-01-01T00:00:00Z');
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -75,6 +78,7 @@ export class BulletinsService {
     const toStart = DateTime.fromISO(input.to, { zone }).toJSDate();
     if (toStart > now) throw new InvalidInputError('to', 'must not be in the future');
     if (range.from >= now) throw new InvalidInputError('from', 'must be in the past');
+    if (range.from < EARLIEST) throw new InvalidInputError('from', 'must be in 2000 or later');
     return { kind: 'special', period: null, start: range.from, end: range.to > now ? now : range.to };
   }
 
@@ -91,7 +95,7 @@ export class BulletinsService {
       id: randomUUID(),
       period: period.period,
       kind: period.kind,
-      title: input.title ?? defaultBulletinTitle(period, this.config.timeZone),
+      title: input.title?.trim() || defaultBulletinTitle(period, this.config.timeZone),
       startsAt: period.start,
       endsAt: period.end,
       frozenAt,
