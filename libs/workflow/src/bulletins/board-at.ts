@@ -69,14 +69,18 @@ export async function overdueAt(
   // last event that turns the board flag, up to asOf, set it (overdue or escalated) rather than cleared it. Most
   // issues that were ever late ended long ago: the issues row rules them out before any of their events is read.
   const candidates: { issue_id: string }[] = await manager.query(
+    // MATERIALIZED: the cheap test on the issues row runs first, for every late issue, and the per-issue look at
+    // the timeline only for what it leaves (the planner otherwise runs the subquery on them all).
     `WITH late AS (
        SELECT DISTINCT issue_id FROM issue_events WHERE type = 'issue.overdue' AND occurred_at <= $1
+     ), unended AS MATERIALIZED (
+       SELECT l.issue_id FROM late l JOIN issues i ON i.id = l.issue_id
+        WHERE NOT (i.status = 'closed' AND i.closed_at <= $1)
+          AND NOT (i.status = 'withdrawn' AND i.updated_at <= $1)
      )
-     SELECT l.issue_id FROM late l JOIN issues i ON i.id = l.issue_id
-      WHERE NOT (i.status = 'closed' AND i.closed_at <= $1)
-        AND NOT (i.status = 'withdrawn' AND i.updated_at <= $1)
-        AND (SELECT e.type FROM issue_events e
-              WHERE e.issue_id = l.issue_id AND e.occurred_at <= $1 AND e.type = ANY($2::text[])
+     SELECT u.issue_id FROM unended u
+      WHERE (SELECT e.type FROM issue_events e
+              WHERE e.issue_id = u.issue_id AND e.occurred_at <= $1 AND e.type = ANY($2::text[])
               ORDER BY e.seq DESC LIMIT 1) IN ('issue.overdue', 'issue.escalated')`,
     [asOf, OVERDUE_TURNS],
   );
