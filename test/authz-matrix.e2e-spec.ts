@@ -110,6 +110,10 @@ const RULES: Record<string, Rule> = {
   'PUT /api/v1/assessment/rules': { allow: ADMIN },
   'POST /api/v1/assessment/evaluations': { allow: ['inspector'] },
   'GET /api/v1/reports/proposals': { allow: ['inspector', 'admin'] },
+  'POST /api/v1/bulletins': { allow: ['inspector'] },
+  'GET /api/v1/bulletins': { allow: ['inspector', 'admin', 'handler'] },
+  'GET /api/v1/bulletins/{id}': { allow: ['inspector', 'admin', 'handler'], notFoundOk: true },
+  'GET /api/v1/bulletins/{id}/export': { allow: ['inspector', 'admin'], notFoundOk: true },
   'POST /api/v1/webhooks': { allow: ADMIN },
   'GET /api/v1/webhooks': { allow: ADMIN },
   'GET /api/v1/webhooks/{id}': { allow: ADMIN },
@@ -296,6 +300,7 @@ describe('authorization matrix', () => {
       .replace('routing-rules/{id}', `routing-rules/${ids.rule}`)
       .replace('webhooks/{id}', `webhooks/${ids.webhook}`)
       .replace('attachments/{id}', `attachments/${randomUUID()}`)
+      .replace('bulletins/{id}', `bulletins/${randomUUID()}`)
       // A user of its own: changing it must not end the sessions of the callers.
       .replace('{username}', 'authz-target');
     const bodies: Record<string, object> = {
@@ -345,6 +350,7 @@ describe('authorization matrix', () => {
       'POST /api/v1/issues/{id}/key': { isKey: true },
       'PUT /api/v1/assessment/rules': { base: 100, rules: [{ event: 'issue.overdue', points: -5 }] },
       'POST /api/v1/assessment/evaluations': { unit: 'xingren-gov', period: '2026', score: 90 },
+      'POST /api/v1/bulletins': { from: '2026-01-01', to: '2026-01-31', title: 'authz' },
       'POST /api/v1/webhooks': {
         url: 'http://127.0.0.1:9/h',
         events: ['issue.reminder_sent'],

@@ -143,6 +143,7 @@ const CALLER: Record<string, string | null> = {
   'post /api/v1/attachments': 'supervisor',
   'get /api/v1/routing-rules/explain': 'inspector',
   'get /api/v1/audit-log': 'admin',
+  'post /api/v1/bulletins': 'inspector',
 };
 
 /**
@@ -160,6 +161,7 @@ const INSPECTOR_PREFIXES = [
   '/api/v1/oversight',
   '/api/v1/reports',
   '/api/v1/extension-requests',
+  '/api/v1/bulletins',
 ];
 
 describe('fuzzed input from the OpenAPI document', () => {
@@ -291,6 +293,8 @@ describe('fuzzed input from the OpenAPI document', () => {
       ChangePasswordDto: () => ({ currentPassword: 'not-the-current-one', newPassword: 'fuzz-new-password' }),
       RuleSetDto: () => structuredClone(ruleSet),
       EvaluationDto: () => ({ unit: 'xingren-gov', period: '2026-Q1', score: 80, comment: 'ok' }),
+      // A special bulletin: the same dates may be published again, so every case reaches the service.
+      MakeBulletinDto: () => ({ from: '2026-01-01', to: '2026-01-31', title: 'fuzz' }),
       CreateWebhookDto: () => ({
         url: 'http://127.0.0.1:9/hook',
         events: ['issue.reminder_sent'],

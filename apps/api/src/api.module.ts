@@ -37,6 +37,7 @@ import { StreamHub } from './stream/stream.hub';
 import { NotificationDeliveriesController } from './notifications/notification-deliveries.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OversightController } from './oversight/oversight.controller';
+import { BulletinsController } from './bulletins/bulletins.controller';
 
 @Module({})
 export class ApiModule implements NestModule {
@@ -86,6 +87,7 @@ export class ApiModule implements NestModule {
         OversightController,
         AssessmentController,
         ReportsController,
+        BulletinsController,
         WebhooksController,
         HealthController,
         MetricsController,

@@ -13,3 +13,4 @@ export * from './attachments/file-type';
 export * from './attachments/jpeg-location';
 export * from './oversight/board-replay';
 export * from './notifications/channel-message';
+export * from './bulletins/bulletin-period';

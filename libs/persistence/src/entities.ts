@@ -19,6 +19,7 @@ import { WebhookDeliveryEntity } from './webhooks/webhook-delivery.entity';
 import { WebhookEntity } from './webhooks/webhook.entity';
 import { AttachmentEntity } from './attachments/attachment.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { BulletinEntity } from './bulletins/bulletin.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -42,4 +43,5 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   AttachmentEntity,
   AuditEntryEntity,
+  BulletinEntity,
 ];

@@ -28,4 +28,5 @@ export { WebhookEntity } from './webhooks/webhook.entity';
 export { WebhookDeliveryEntity, DeliveryStatus } from './webhooks/webhook-delivery.entity';
 export { AttachmentEntity } from './attachments/attachment.entity';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
+export { BulletinEntity } from './bulletins/bulletin.entity';
 export { PgListener } from './notify/pg-listener';

@@ -40,7 +40,16 @@ export {
 export { OversightService, OverdueFilter } from './oversight/oversight.service';
 export { BoardHistory } from './oversight/board-history';
 export { AssessmentService, AssessmentRow, LedgerItem, Range } from './assessment/assessment.service';
-export { ProposalReportService } from './assessment/proposal-report.service';
+export { ProposalReportService, ProposalFigures, ProposalUnitFigures } from './assessment/proposal-report.service';
+export { BulletinsService, BulletinFormat, MakeBulletinInput } from './bulletins/bulletins.service';
+export {
+  BulletinContent,
+  BulletinEscalationRow,
+  BulletinKeyItem,
+  BulletinOverdueItem,
+  BulletinSummary,
+  BulletinView,
+} from './bulletins/bulletin-content';
 export {
   WebhookService,
   WebhookView,

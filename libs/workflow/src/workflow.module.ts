@@ -7,6 +7,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { AuditLog } from './audit/audit-log';
 import { AssessmentService } from './assessment/assessment.service';
 import { ProposalReportService } from './assessment/proposal-report.service';
+import { BulletinsService } from './bulletins/bulletins.service';
 import { WorkingCalendar } from './calendar/working-calendar.service';
 import { DeadlineTimerService } from './deadlines/deadline-timer.service';
 import { DeadlineService } from './deadlines/deadline.service';
@@ -63,6 +64,7 @@ const REFERENCE_SERVICES = [
     WebhookService,
     AssessmentService,
     ProposalReportService,
+    BulletinsService,
     { provide: Notifier, useClass: LogNotifier },
     MailTransport,
     SmsTransport,
@@ -95,6 +97,7 @@ const REFERENCE_SERVICES = [
     BoardHistory,
     AssessmentService,
     ProposalReportService,
+    BulletinsService,
     WebhookService,
     Reconciler,
   ],

@@ -277,6 +277,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bulletins, newest first
+         * @description A handler sees the same list; its copy of each bulletin holds only its own unit’s rows.
+         *
+         *     Roles: inspector, admin, handler.
+         */
+        get: operations["BulletinsController_list"];
+        put?: never;
+        /**
+         * Make a bulletin (通报)
+         * @description `{period}` (`YYYY-MM` or `YYYY-Qn`, ended) or `{from, to, title?}` for a special bulletin (`to` not in the future). Builds and stores a frozen snapshot: the assessment table and ranking, the issues overdue at the period’s last instant (rebuilt from the timeline), escalations by level, key issues and proposals, proposal reply and satisfaction rates. Later events never change it. A second one for the same period → 409.
+         *
+         *     Roles: inspector.
+         */
+        post: operations["BulletinsController_make"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A frozen bulletin
+         * @description As it was made. A handler gets only its own unit’s rows (empty where it has none).
+         *
+         *     Roles: inspector, admin, handler.
+         */
+        get: operations["BulletinsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bulletins/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a bulletin
+         * @description `format=docx` (default): a Word document with the issuing office, title, period and numbered sections, a table per section with Chinese unit names; `csv`: the same tables in UTF-8 with a byte-order mark; `json`.
+         *
+         *     Roles: inspector, admin.
+         */
+        get: operations["BulletinsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/days": {
         parameters: {
             query?: never;
@@ -1654,6 +1726,187 @@ export interface components {
             /** @description pass as ?cursor= for the next page; null at the end */
             nextCursor: string | null;
         };
+        BulletinDto: {
+            /**
+             * Format: date-time
+             * @description the period’s last instant, at which the board was taken
+             */
+            asOf: string;
+            /** @description how long building the snapshot took, in milliseconds */
+            buildMs: number;
+            createdBy: string;
+            /** @description escalations in the period */
+            escalations: number;
+            /**
+             * @description escalation level → count
+             * @example {
+             *       "1": 3,
+             *       "2": 1
+             *     }
+             */
+            escalationsByLevel: {
+                [key: string]: number;
+            };
+            escalationsByUnit: components["schemas"]["BulletinEscalationRowDto"][];
+            /**
+             * Format: date-time
+             * @description the first instant covered
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description when the snapshot was taken; it never changes after
+             */
+            frozenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 州委督查室 */
+            issuingOffice: string;
+            /** @description key issues and key proposals */
+            keyIssues: components["schemas"]["BulletinKeyItemDto"][];
+            /** @enum {string} */
+            kind: "month" | "quarter" | "special";
+            /** @description issues overdue at the period’s end, most overdue first */
+            overdue: components["schemas"]["BulletinOverdueItemDto"][];
+            /**
+             * @description null for a special bulletin
+             * @example 2026-11
+             */
+            period: string | null;
+            /** @example 2026年11月 */
+            periodLabel: string;
+            proposals: components["schemas"]["BulletinProposalsDto"];
+            /** @example 关于2026年11月问题直办工作情况的通报 */
+            title: string;
+            /**
+             * Format: date-time
+             * @description the first instant after the period
+             */
+            to: string;
+            /** @description the assessment table with the ranking */
+            units: components["schemas"]["AssessmentRowDto"][];
+        };
+        BulletinEscalationRowDto: {
+            /**
+             * @description escalation level → count
+             * @example {
+             *       "1": 3,
+             *       "2": 1
+             *     }
+             */
+            byLevel: {
+                [key: string]: number;
+            };
+            total: number;
+            unit: string;
+            unitName: string;
+        };
+        BulletinKeyItemDto: {
+            escalationLevel: number;
+            /** Format: uuid */
+            issueId: string;
+            /**
+             * @description a key issue or a key proposal
+             * @enum {string}
+             */
+            kind: "supervision" | "proposal";
+            leadUnit: string | null;
+            leadUnitName: string | null;
+            overdue: boolean;
+            referenceNo: string;
+            /** @description the status at the period’s end */
+            status: string;
+            title: string;
+        };
+        BulletinOverdueItemDto: {
+            /** @description at the period’s end; any part of a day counts as a day */
+            daysOverdue: number;
+            /**
+             * Format: date-time
+             * @description the due time it was late against
+             */
+            dueAt: string | null;
+            /** @description at the period’s end */
+            escalationLevel: number;
+            /** Format: uuid */
+            issueId: string;
+            /** @enum {string} */
+            kind: "supervision" | "proposal";
+            /** @description the lead unit then */
+            leadUnit: string | null;
+            leadUnitName: string | null;
+            /** @example DH-2026-000123 */
+            referenceNo: string;
+            title: string;
+        };
+        BulletinPage: {
+            items: components["schemas"]["BulletinSummaryDto"][];
+            /** @description pass as ?cursor= for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        BulletinProposalsDto: {
+            basicallySatisfied: number;
+            byUnit: components["schemas"]["BulletinProposalUnitDto"][];
+            closed: number;
+            keyProposals: number;
+            keyProposalsSupervised: number;
+            /** @description proposals filed in the period */
+            registered: number;
+            /** @description of those, replied to by the period’s end */
+            replied: number;
+            /** @description 答复率 */
+            replyRate: number | null;
+            /** @description 满意率 */
+            satisfactionRate: number | null;
+            satisfied: number;
+            unsatisfied: number;
+        };
+        BulletinProposalUnitDto: {
+            basicallySatisfied: number;
+            closed: number;
+            keyProposals: number;
+            keyProposalsSupervised: number;
+            registered: number;
+            replied: number;
+            /** @description a fraction from 0 to 1; null with nothing to count */
+            replyRate: number | null;
+            /** @description a fraction from 0 to 1; null with nothing to count */
+            satisfactionRate: number | null;
+            satisfied: number;
+            unit: string | null;
+            unsatisfied: number;
+        };
+        BulletinSummaryDto: {
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description the first instant covered
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description when the snapshot was taken; it never changes after
+             */
+            frozenAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "special";
+            /**
+             * @description null for a special bulletin
+             * @example 2026-11
+             */
+            period: string | null;
+            /** @example 2026年11月 */
+            periodLabel: string;
+            /** @example 关于2026年11月问题直办工作情况的通报 */
+            title: string;
+            /**
+             * Format: date-time
+             * @description the first instant after the period
+             */
+            to: string;
+        };
         CalendarDayDto: {
             /** @example 2026-10-01 */
             date: string;
@@ -2119,6 +2372,25 @@ export interface components {
             password: string;
             /** @example supervisor */
             username: string;
+        };
+        MakeBulletinDto: {
+            /**
+             * @description a special bulletin: the first day (local date) or instant covered
+             * @example 2026-11-05
+             */
+            from?: string;
+            /**
+             * @description a month (YYYY-MM) or quarter (YYYY-Qn) that has ended
+             * @example 2026-11
+             */
+            period?: string;
+            /** @example 关于农村公路问题专项督查情况的通报 */
+            title?: string;
+            /**
+             * @description a special bulletin: the last day covered (inclusive) or an instant; not in the future
+             * @example 2026-11-20
+             */
+            to?: string;
         };
         MarkedReadDto: {
             /** @description how many were unread */
@@ -3273,6 +3545,269 @@ export interface operations {
             };
             /** @description no token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BulletinsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinPage"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BulletinsController_make: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeBulletinDto"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description the state does not allow this, or it exists already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BulletinsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinDto"];
+                };
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BulletinsController_export: {
+        parameters: {
+            query?: {
+                format?: "docx" | "csv" | "json";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid input; `message` names the field and the rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description no token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description not found, or not visible to this user */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

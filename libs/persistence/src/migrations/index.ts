@@ -7,6 +7,7 @@ import { OversightReadPaths1764800000000 } from './1764800000000-oversight-read-
 import { PendingDeliveries1764900000000 } from './1764900000000-pending-deliveries';
 import { AccountsAndAttachments1765000000000 } from './1765000000000-accounts-and-attachments';
 import { UserListFilters1765050000000 } from './1765050000000-user-list-filters';
+import { Bulletins1765100000000 } from './1765100000000-bulletins';
 import { NotificationDeliveries1765200000000 } from './1765200000000-notification-deliveries';
 
 /** Every migration, in order. A committed migration is never edited: add a new one. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   PendingDeliveries1764900000000,
   AccountsAndAttachments1765000000000,
   UserListFilters1765050000000,
+  Bulletins1765100000000,
   NotificationDeliveries1765200000000,
 ];
