@@ -14,12 +14,20 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
 }
 
 test.describe('the admin console', () => {
-  test('the admin adds a unit and a rule that routes to it, and the tester shows the new unit winning', async ({
+  const retireAfter: string[] = [];
+  test.afterEach(async ({ service }) => {
+    for (const code of retireAfter.splice(0)) await service.patch('admin', `/units/${code}`, { active: false });
+  });
+
+  test('the admin adds a unit and a rule that routes to it, the tester shows the new unit winning; retired, it loses', async ({
     page,
   }) => {
     const suffix = Date.now().toString(36);
     const code = `xingren-roads-${suffix}`;
     const name = `兴仁市公路管理段${suffix}`;
+    // The other tests share this prefecture: its rural roads in 兴仁市 must go back to the county government.
+    // (retired in the browser below; retired here too if the test stops before that)
+    retireAfter.push(code);
     await logIn(page, 'admin', ServiceApi.adminPassword());
     await expect(page).toHaveURL(/\/admin$/);
 
@@ -72,6 +80,17 @@ test.describe('the admin console', () => {
     await screenshot(page, 'admin-routing-explain', async (p) => {
       await expect(p.getByRole('region', { name: '测试结果' })).toBeVisible();
     });
+
+    // The section is disbanded: retired, it gets no new issues and the county government's rule wins again.
+    await menu(page, '单位与升级链').click();
+    await page.getByRole('tree', { name: '单位树' }).getByText(name).click();
+    await page.getByRole('button', { name: '停用', exact: true }).click();
+    await expect(page.getByText(`已停用 ${name}：不再接收新问题`)).toBeVisible();
+    await menu(page, '分办规则').click();
+    await choose(page, tester, '测试类别', '农村公路管护');
+    await choose(page, tester, '测试区划', '兴仁市 (522302)');
+    await tester.getByRole('button', { name: '测试', exact: true }).click();
+    await expect(result).toContainText('交办给：兴仁市人民政府');
 
     // The deadline policies, each with the deadlines an issue assigned now would get.
     await menu(page, '时限规则').click();

@@ -72,7 +72,7 @@ test.describe('notifications', () => {
   test('the unit hears of a supervision notice, and marks it read', async ({ page, service }) => {
     // Arranged through the API: the supervisor files an urgent road issue in Xingren (routed to xingren-gov),
     // the inspection office issues a supervision notice on it.
-    const issue = await service.post<{ id: string }>('supervisor', '/issues', {
+    const issue = await service.post<{ id: string; referenceNo: string }>('supervisor', '/issues', {
       title: '大山村通村公路塌方未修复',
       description: '塌方已三个月，村民出行困难。',
       category: 'rural_roads',
@@ -96,7 +96,7 @@ test.describe('notifications', () => {
     const row = page.getByRole('row').filter({ hasText: note });
     await expect(row).toContainText('督办通知');
     await expect(row).toContainText('未读');
-    await expect(row.getByRole('link', { name: '查看事项' })).toHaveAttribute('href', `/issues/${issue.id}`);
+    await expect(row.getByRole('link', { name: issue.referenceNo })).toHaveAttribute('href', `/issues/${issue.id}`);
     await expect(page.getByRole('button', { name: /^通知 \(\d+ 条未读\)$/ })).toBeVisible();
 
     await screenshot(page, 'notifications', async (p) => {

@@ -33,7 +33,8 @@ test.describe('the inspection office', () => {
     await expect(row).toContainText('兴义市');
     await expect(row).toContainText(/\d+分钟|不足1分钟/);
     await expect(row.locator('[data-light="level1"]')).toBeVisible();
-    const redAt = new Date();
+    // a moment it was red at, on a whole second (the picker's resolution) after the event that turned it red
+    const redAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000);
     await expect(row.getByRole('link', { name: title })).toHaveAttribute('href', `/issues/${issue.id}`);
     const summary = page.getByRole('region', { name: '各单位汇总' });
     await expect(summary.getByRole('row').filter({ hasText: '州能源局' })).toBeVisible();
@@ -147,7 +148,9 @@ test.describe('the inspection office', () => {
     expect(timeline.items.find((event) => event.type === 'issue.supervision_notice')?.data.note).toBe(note);
 
     // Proposals have their own tab; this issue is not one.
-    await page.getByRole('radio', { name: '重点提案' }).check({ force: true });
+    // the visible button (the radio input itself is hidden under it)
+    await page.locator('label.el-radio-button').filter({ hasText: '重点提案' }).click();
+    await expect(page.getByRole('radio', { name: '重点提案' })).toBeChecked();
     await expect(page.getByRole('row').filter({ hasText: title })).toHaveCount(0);
   });
 

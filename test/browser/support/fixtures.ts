@@ -97,6 +97,12 @@ export class ServiceApi {
     return (await response.json()) as T;
   }
 
+  async patch<T>(username: string, path: string, data: object): Promise<T> {
+    const response = await this.http.patch(`/api/v1${path}`, { headers: await this.auth(username), data });
+    expect(response.ok(), `PATCH ${path} as ${username}: ${response.status()} ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
   private async auth(username: string): Promise<Record<string, string>> {
     const password = username === 'admin' ? ServiceApi.adminPassword() : DEMO_PASSWORD;
     return { Authorization: `Bearer ${await this.token(username, password)}` };
