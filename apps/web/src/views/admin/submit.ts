@@ -35,3 +35,8 @@ export function useSubmit(fields: () => readonly string[]) {
 
   return { fieldErrors, error, saving, clear, run };
 }
+
+/** What AdminFormDialog exposes to the dialog using it. */
+export interface FormDialogHandle {
+  form: FormInstance | undefined;
+}
