@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, fieldOf, toApiError } from './errors';
+import { ApiError, fieldOf, fieldRefusal, toApiError } from './errors';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -56,5 +56,26 @@ describe('fieldOf', () => {
     ['cannot acknowledge an issue in status closed', undefined],
   ])('%s → %s', (message, field) => {
     expect(fieldOf(message)).toBe(field);
+  });
+});
+
+describe('fieldRefusal', () => {
+  const refused = (message: string) =>
+    ApiError.fromResponse(json(400, { statusCode: 400, error: 'Bad Request', message }));
+
+  it('puts a 400 naming one of the form’s fields under that field, without the field’s name', async () => {
+    expect(fieldRefusal(await refused('reason: must not be empty'), ['reason', 'note'])).toEqual({
+      field: 'reason',
+      message: 'must not be empty',
+    });
+    expect(fieldRefusal(await refused('coUnits[0]: unknown unit'), ['coUnits'])).toEqual({
+      field: 'coUnits',
+      message: 'unknown unit',
+    });
+  });
+
+  it('anything else is for above the form', async () => {
+    expect(fieldRefusal(await refused('title: too long'), ['reason'])).toBeNull();
+    expect(fieldRefusal(new Error('offline'), ['reason'])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { reactive, ref } from 'vue';
 import type { FormInstance } from 'element-plus';
-import { fieldRefusal } from '@/views/oversight/forms';
+import { fieldRefusal } from '@/api/errors';
 
 /**
  * A form's submission: validate with the form's rules, run the call, and put the API's refusal where it belongs
