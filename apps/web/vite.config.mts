@@ -37,5 +37,12 @@ export default defineConfig({
     // No inline module-preload polyfill script: the API serves the app under a CSP without inline scripts.
     modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      output: {
+        // Element Plus as one chunk (with one stylesheet) instead of dozens of small ones: a page's first load
+        // waits on fewer requests in a row.
+        manualChunks: (id) => (/node_modules\/(element-plus|@element-plus)\//.test(id) ? 'element-plus' : undefined),
+      },
+    },
   },
 });
