@@ -202,7 +202,34 @@ describe('planTimers', () => {
       };
     });
 
-  it('property: the plan is sorted by time, then by step', () => {
+  /** Ladder order at one instant: acknowledge, reminders, due, escalations by level (2 before 10), verify. */
+  const LADDER = ['acknowledge-due', 'remind', 'due', 'escalate', 'verify-due'];
+  const rank = (step: string): [number, number] => {
+    const numbered = /^(remind|escalate)-(\d+)$/.exec(step);
+    return numbered ? [LADDER.indexOf(numbered[1]!), Number(numbered[2])] : [LADDER.indexOf(step), 0];
+  };
+  const before = (a: string, b: string) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
+  };
+
+  it('property: the plan is sorted by time, then in ladder order', () => {
+    // the counterexample that string order got wrong: escalate-2 and escalate-10 at one instant
+    const same = new Date('2025-01-01T00:00:01.024Z');
+    expect(
+      planTimers({
+        status: 'assigned',
+        acknowledgeDueAt: null,
+        clockStartedAt: null,
+        dueAt: new Date('2025-01-01T00:00:01.000Z'),
+        verifyDueAt: null,
+        remindAt: [],
+        escalations: [
+          { level: 10, at: same },
+          { level: 2, at: same },
+        ],
+      }).map((timer) => timer.step),
+    ).toEqual(['due', 'escalate-2', 'escalate-10']);
     fc.assert(
       fc.property(planInput, (i) => {
         const plan = planTimers(i);
@@ -210,7 +237,7 @@ describe('planTimers', () => {
           const prev = Date.parse(plan[k - 1].at);
           const cur = Date.parse(plan[k].at);
           expect(prev).toBeLessThanOrEqual(cur);
-          if (prev === cur) expect(plan[k - 1].step < plan[k].step).toBe(true);
+          if (prev === cur) expect(before(plan[k - 1].step, plan[k].step)).toBe(true);
         }
       }),
     );
