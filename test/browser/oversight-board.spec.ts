@@ -33,8 +33,6 @@ test.describe('the inspection office', () => {
     await expect(row).toContainText('兴义市');
     await expect(row).toContainText(/\d+分钟|不足1分钟/);
     await expect(row.locator('[data-light="level1"]')).toBeVisible();
-    // a moment it was red at, on a whole second (the picker's resolution) after the event that turned it red
-    const redAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000);
     await expect(row.getByRole('link', { name: title })).toHaveAttribute('href', `/issues/${issue.id}`);
     const summary = page.getByRole('region', { name: '各单位汇总' });
     await expect(summary.getByRole('row').filter({ hasText: '州能源局' })).toBeVisible();
@@ -66,7 +64,15 @@ test.describe('the inspection office', () => {
     expect(new Date(after.dueAt as string).getTime()).toBe(requestedDueAt.getTime());
     expect(after.overdue).toBe(false);
 
-    // Off the live board now; the board as it stood a moment ago, rebuilt from the timeline, still has it red.
+    // Off the live board now; the board as it stood a moment ago, rebuilt from the timeline, still has it red: the
+    // first whole second (the picker's resolution) after it escalated, before the extension took it off.
+    const { items: events } = await service.get<{ items: { type: string; occurredAt: string }[] }>(
+      'inspector',
+      `/issues/${issue.id}/timeline`,
+    );
+    const at = (type: string) => Date.parse(events.find((event) => event.type === type)!.occurredAt);
+    const redAt = new Date(Math.ceil(at('issue.escalated') / 1000) * 1000);
+    const extendedAt = at('issue.extension_approved');
     await menu(page, '督办看板').click();
     await page.getByRole('combobox', { name: '责任单位' }).click();
     await page.getByRole('option', { name: '州能源局' }).click();
@@ -76,6 +82,7 @@ test.describe('the inspection office', () => {
       dateStyle: 'short',
       timeStyle: 'medium',
     }).format(redAt);
+    expect(redAt.getTime()).toBeLessThan(extendedAt);
     const picker = page.getByLabel('看板时点');
     await picker.fill(asOf);
     await picker.press('Enter');
